@@ -1,0 +1,115 @@
+// Tables of Planbord. A board's Yjs document lives as a compacted state plus an append-only log of
+// the updates made since (board_updates); loading is state + log entries after compacted_through.
+// Migrations are generated from this file by `npx drizzle-kit generate` (db/migrations/, never hand-edited).
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { bytea } from './bytea.ts';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+// Mirrors the roles of the board; the check constraint below must list the same values.
+export const MEMBER_ROLES = ['chair', 'editor', 'viewer'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+const boardId = () =>
+  text('board_id')
+    .notNull()
+    .references(() => boards.id, { onDelete: 'cascade' });
+
+export const boards = pgTable('boards', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  year: integer('year').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const boardStates = pgTable('board_states', {
+  boardId: text('board_id')
+    .primaryKey()
+    .references(() => boards.id, { onDelete: 'cascade' }),
+  /** Y.encodeStateAsUpdate of the document with every logged update up to compacted_through applied. */
+  state: bytea('state').notNull(),
+  compactedThrough: bigint('compacted_through', { mode: 'number' }).notNull().default(0),
+  updatedAt: updatedAt(),
+});
+
+export const boardUpdates = pgTable(
+  'board_updates',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    boardId: boardId(),
+    update: bytea('update').notNull(),
+    /** Who or what made the update: a connection's user id, 'seed', a migration, a restore. */
+    origin: text('origin'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('board_updates_board_id_seq_idx').on(t.boardId, t.seq)],
+);
+
+export const snapshots = pgTable(
+  'snapshots',
+  {
+    id: text('id').primaryKey(),
+    boardId: boardId(),
+    name: text('name').notNull(),
+    agreed: boolean('agreed').notNull().default(false),
+    state: bytea('state').notNull(),
+    totals: jsonb('totals').$type<JsonValue>().notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    /** The record of the session that produced this snapshot, if any. */
+    record: jsonb('record').$type<JsonValue>(),
+  },
+  (t) => [index('snapshots_board_id_created_at_idx').on(t.boardId, t.createdAt)],
+);
+
+export const members = pgTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    boardId: boardId(),
+    displayName: text('display_name'),
+    role: text('role', { enum: MEMBER_ROLES }).notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('members_board_id_idx').on(t.boardId),
+    check('members_role_check', sql`${t.role} in ('chair', 'editor', 'viewer')`),
+  ],
+);
+
+export const invites = pgTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    boardId: boardId(),
+    role: text('role', { enum: MEMBER_ROLES }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('invites_board_id_idx').on(t.boardId),
+    check('invites_role_check', sql`${t.role} in ('chair', 'editor', 'viewer')`),
+  ],
+);
