@@ -102,7 +102,7 @@ describe('board document', () => {
       ['amount', 1.5],
       ['amount', '12'],
       ['domain', 'Mars'],
-      ['bouwsteen', 'x'.repeat(301)],
+      ['bouwsteen', 'x'.repeat(1001)],
       ['bouwsteen', 'two\nlines'],
       ['nope', 1],
     ] as const) {

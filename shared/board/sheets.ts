@@ -77,7 +77,7 @@ const amount: ColumnKind = { type: 'amount' };
 
 export const COLUMNS: { readonly [S in SheetName]: readonly ColumnDef<S>[] } = {
   beheer: [
-    { field: 'bouwsteen', label: 'Bouwsteen', kind: name(300) },
+    { field: 'bouwsteen', label: 'Bouwsteen', kind: name(1000) },
     { field: 'domain', label: 'Domein', kind: { type: 'choice', options: DOMAINS } },
     { field: 'opdrachtnemer', label: 'Opdrachtnemer', kind: name(300) },
     { field: 'amount', label: 'Bedrag B&E', kind: amount },

@@ -105,7 +105,7 @@ function allocatedAboveRequested(id: string, row: RenewalRow): Violation | null 
   };
 }
 
-const byKeyThenId = (a: Violation, b: Violation): number => {
+const byRowId = (a: Violation, b: Violation): number => {
   const left = 'rowId' in a ? a.rowId : '';
   const right = 'rowId' in b ? b.rowId : '';
   return left < right ? -1 : left > right ? 1 : 0;
@@ -115,6 +115,8 @@ export class TotalsEngine {
   private readonly beheerRows = new Map<string, BeheerContribution>();
   private readonly renewalRows = new Map<string, RenewalContribution>();
   private readonly overAllocated = new Map<string, Violation>();
+  /** The sorted row violations, rebuilt only when one of them changed. */
+  private rowViolations: Violation[] | null = [];
 
   private beheerTotal = 0;
   private beheerNtb = 0;
@@ -175,7 +177,7 @@ export class TotalsEngine {
   setRenewalRow(id: string, row: RenewalRow | null): void {
     const old = this.renewalRows.get(id);
     if (old) this.applyRenewal(old, -1);
-    this.overAllocated.delete(id);
+    if (this.overAllocated.delete(id)) this.rowViolations = null;
     if (row) {
       const next: RenewalContribution = {
         domain: row.domain,
@@ -192,7 +194,10 @@ export class TotalsEngine {
       this.renewalRows.set(id, next);
       this.applyRenewal(next, 1);
       const violation = allocatedAboveRequested(id, row);
-      if (violation) this.overAllocated.set(id, violation);
+      if (violation) {
+        this.overAllocated.set(id, violation);
+        this.rowViolations = null;
+      }
     } else {
       this.renewalRows.delete(id);
     }
@@ -272,7 +277,8 @@ export class TotalsEngine {
       violations: [],
     };
     totals.controls = evaluateControls(this.stated, totals);
-    totals.violations = [...[...this.overAllocated.values()].sort(byKeyThenId), ...evaluateRules(totals)];
+    this.rowViolations ??= [...this.overAllocated.values()].sort(byRowId);
+    totals.violations = [...this.rowViolations, ...evaluateRules(totals)];
     this.cached = totals;
     return totals;
   }

@@ -1,0 +1,1 @@
+import './planbord-overview.ts';

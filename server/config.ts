@@ -1,0 +1,36 @@
+// The server's configuration, read from the environment once, in main.ts.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { err, ok, type Result } from '../shared/result.ts';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; null runs on embedded PGlite in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** The built client, served at /. */
+  clientDir: string;
+  /** The address people open; WebSocket upgrades must come from this origin. */
+  publicUrl: string;
+}
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export function readConfig(env: Record<string, string | undefined>): Result<ServerConfig> {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) return err(`PORT must be a port number, got "${env.PORT}"`);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    return err('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const host = env.HOST ?? '0.0.0.0';
+  return ok({
+    port,
+    host,
+    databaseUrl,
+    dataDir: path.resolve(env.PLANBORD_DATA_DIR ?? path.join(repoRoot, 'data')),
+    clientDir: path.resolve(env.PLANBORD_CLIENT_DIR ?? path.join(repoRoot, 'client', 'dist')),
+    publicUrl: env.PLANBORD_PUBLIC_URL ?? `http://localhost:${port}`,
+  });
+}
