@@ -18,6 +18,8 @@ export interface LoggedUpdate {
 export interface BoardState {
   /** The compacted document, Y.encodeStateAsUpdate. */
   state: Uint8Array;
+  /** The highest log seq folded into state. */
+  compactedThrough: number;
   /** Log entries not yet folded into state, in seq order; apply them after state. */
   updates: LoggedUpdate[];
 }
@@ -106,7 +108,7 @@ export function createBoardStore(db: Db): BoardStore {
             .from(boardUpdates)
             .where(and(eq(boardUpdates.boardId, boardId), gt(boardUpdates.seq, row.compactedThrough)))
             .orderBy(asc(boardUpdates.seq));
-          return { state: row.state, updates };
+          return { state: row.state, compactedThrough: row.compactedThrough, updates };
         },
         { isolationLevel: 'repeatable read', accessMode: 'read only' },
       );

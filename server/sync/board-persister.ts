@@ -1,0 +1,160 @@
+// Writes every update a board accepts to its update log in the database, batched (a batch leaves
+// within FLUSH_DELAY_MS of its first update), one log row per author in a batch. After each commit
+// it reports the committed state vector, which is what "saved" means. Now and then, and when the
+// board closes, the log is folded into the board's state row. If the database fails, updates stay
+// queued in memory, nothing is reported as saved, and writing is retried with backoff.
+import * as Y from 'yjs';
+import type { BoardStore } from '../../db/board-store.ts';
+
+export const FLUSH_DELAY_MS = 50;
+const COMPACT_AFTER_ROWS = 500;
+const RETRY_MIN_MS = 100;
+const RETRY_MAX_MS = 5_000;
+
+export interface PersisterOptions {
+  boardId: string;
+  doc: Y.Doc;
+  store: BoardStore;
+  /** Rows already in the log after the stored state (from the load). */
+  loggedRows: number;
+  /** The highest log seq of the load (0 if none). */
+  lastSeq: number;
+  onSaved(committed: Uint8Array): void;
+  onHealth(healthy: boolean): void;
+  log(message: string, error?: unknown): void;
+}
+
+interface Pending {
+  update: Uint8Array;
+  author: string;
+}
+
+export class BoardPersister {
+  private pending: Pending[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private writing: Promise<void> | null = null;
+  private failures = 0;
+  private loggedRows: number;
+  private lastSeq: number;
+  private closed = false;
+
+  constructor(private readonly options: PersisterOptions) {
+    this.loggedRows = options.loggedRows;
+    this.lastSeq = options.lastSeq;
+  }
+
+  get healthy(): boolean {
+    return this.failures === 0;
+  }
+
+  get hasPending(): boolean {
+    return this.pending.length > 0 || this.writing !== null;
+  }
+
+  /** Queues an update the board accepted; `author` is who made it (a user id, 'migration', ...). */
+  add(update: Uint8Array, author: string): void {
+    this.pending.push({ update, author });
+    if (!this.timer && !this.writing) this.schedule(FLUSH_DELAY_MS);
+  }
+
+  private schedule(delay: number): void {
+    if (this.closed && delay > 0) delay = Math.min(delay, RETRY_MAX_MS);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.write();
+    }, delay);
+  }
+
+  /** Writes what is queued; resolves when that batch is committed or has failed (and is requeued). */
+  private write(): Promise<void> {
+    if (this.writing) return this.writing;
+    if (this.pending.length === 0) return Promise.resolve();
+    const batch = this.pending;
+    this.pending = [];
+    // Everything the document holds now is in this batch or an earlier one.
+    const committed = Y.encodeStateVector(this.options.doc);
+    this.writing = this.append(batch)
+      .then(
+        () => {
+          if (this.failures > 0) this.options.onHealth(true);
+          this.failures = 0;
+          this.options.onSaved(committed);
+        },
+        (error: unknown) => {
+          this.pending = [...batch, ...this.pending];
+          if (this.failures === 0) this.options.onHealth(false);
+          this.failures++;
+          this.options.log(`board ${this.options.boardId}: saving failed (attempt ${this.failures})`, error);
+        },
+      )
+      .finally(() => {
+        this.writing = null;
+        if (this.pending.length > 0 && !this.timer) {
+          const delay = this.failures === 0 ? 0 : Math.min(RETRY_MIN_MS * 2 ** (this.failures - 1), RETRY_MAX_MS);
+          this.schedule(delay);
+        }
+      });
+    return this.writing;
+  }
+
+  private async append(batch: Pending[]): Promise<void> {
+    const byAuthor = new Map<string, Uint8Array[]>();
+    for (const { update, author } of batch) {
+      const updates = byAuthor.get(author) ?? [];
+      updates.push(update);
+      byAuthor.set(author, updates);
+    }
+    const rows = [...byAuthor].map(([origin, updates]) => ({
+      origin,
+      update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+    }));
+    const seqs = await this.options.store.appendUpdates(this.options.boardId, rows);
+    this.lastSeq = Math.max(this.lastSeq, ...seqs);
+    this.loggedRows += rows.length;
+    if (this.loggedRows >= COMPACT_AFTER_ROWS) await this.compact();
+  }
+
+  /**
+   * Folds the log into the state row. The state written holds at least every logged update, so
+   * deleting the log through lastSeq in the same transaction loses nothing, even if killed midway.
+   */
+  private async compact(): Promise<void> {
+    const state = Y.encodeStateAsUpdate(this.options.doc);
+    const compacted = await this.options.store.compact(this.options.boardId, state, this.lastSeq);
+    if (compacted.ok) this.loggedRows = 0;
+    else this.options.log(`board ${this.options.boardId}: compaction skipped (${compacted.error})`);
+  }
+
+  /** Writes everything queued, waiting (with retries) up to `timeoutMs`; true if all is committed. */
+  async flush(timeoutMs = 10_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.hasPending) {
+      if (Date.now() > deadline) return false;
+      if (this.timer && this.failures === 0) {
+        clearTimeout(this.timer);
+        this.timer = null;
+      }
+      if (this.writing) await this.writing;
+      else if (!this.timer) await this.write();
+      else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return true;
+  }
+
+  /** Flushes and compacts; after this the board can leave memory. */
+  async close(timeoutMs = 10_000): Promise<boolean> {
+    this.closed = true;
+    const flushed = await this.flush(timeoutMs);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!flushed) return false;
+    if (this.loggedRows > 0) {
+      try {
+        await this.compact();
+      } catch (error) {
+        this.options.log(`board ${this.options.boardId}: compaction on close failed`, error);
+      }
+    }
+    return true;
+  }
+}

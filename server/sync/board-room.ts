@@ -1,0 +1,253 @@
+// One open board: its Y.Doc and awareness, the connections editing it, its persistence and its
+// live totals. Messages from a connection are decoded and checked here, where the connection's
+// role is known: a viewer's writes never reach the document.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { canEdit, type Role } from '../../shared/access/roles.ts';
+import { isBoardOrigin, type BoardOrigin } from '../../shared/board/origins.ts';
+import {
+  CLOSE,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SAVED,
+  MESSAGE_SYNC,
+  SYNC_STEP_1,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+  type CloseReason,
+} from '../../shared/sync/protocol.ts';
+import { observeTotals, type LiveTotals } from '../../shared/totals/board-totals.ts';
+import { stampAwarenessUpdate, type StampedUser } from './awareness-stamp.ts';
+import type { BoardPersister } from './board-persister.ts';
+import type { RoomChannel } from './room-bus.ts';
+
+/** What a room needs of a socket. */
+export interface RoomConnection {
+  readonly id: string;
+  /** The author recorded with this connection's edits. */
+  readonly userId: string;
+  role: Role;
+  readonly user: StampedUser;
+  send(message: Uint8Array): void;
+  close(reason: CloseReason): void;
+}
+
+interface Member {
+  connection: RoomConnection;
+  clientIds: Set<number>;
+  droppedWrites: number;
+}
+
+/** Writes a viewer may attempt (a stale tab, a bug) before it is disconnected. */
+const MAX_DROPPED_WRITES = 5;
+const BUS_ORIGIN = Symbol('bus');
+
+function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A Yjs update with no structs and an empty delete set: what a client with nothing new sends. */
+const isEmptyUpdate = (update: Uint8Array) => update.length <= 2 && update.every((byte) => byte === 0);
+
+export class BoardRoom {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly totals: LiveTotals;
+  private readonly members = new Map<string, Member>();
+  private savedMessage: Uint8Array | null = null;
+
+  constructor(
+    readonly boardId: string,
+    readonly doc: Y.Doc,
+    readonly persister: BoardPersister,
+    private readonly channel: RoomChannel,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.totals = observeTotals(doc);
+    doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  connections(): RoomConnection[] {
+    return [...this.members.values()].map((member) => member.connection);
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    const from = typeof origin === 'object' && origin !== null && 'connectionId' in origin ? origin.connectionId : null;
+    const payload = message(MESSAGE_SYNC, (encoder) => {
+      encoding.writeVarUint(encoder, SYNC_UPDATE);
+      encoding.writeVarUint8Array(encoder, update);
+    });
+    for (const member of this.members.values()) {
+      if (member.connection.id !== from) member.connection.send(payload);
+    }
+    if (origin === BUS_ORIGIN) return;
+    this.channel.publish('update', update);
+    const author = isBoardOrigin(origin) ? authorOf(origin) : 'system';
+    if (!(isBoardOrigin(origin) && origin.kind === 'load')) this.persister.add(update, author);
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    // Everyone hears it, the sender too: it keeps a lone client's connection watchdog content.
+    const payload = message(MESSAGE_AWARENESS, (encoder) => encoding.writeVarUint8Array(encoder, update));
+    for (const member of this.members.values()) member.connection.send(payload);
+    if (origin !== BUS_ORIGIN) this.channel.publish('awareness', update);
+  };
+
+  /** Applies what another process published for this board. */
+  receiveFromBus(kind: 'update' | 'awareness', payload: Uint8Array): void {
+    try {
+      if (kind === 'update') Y.applyUpdate(this.doc, payload, BUS_ORIGIN);
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, BUS_ORIGIN);
+    } catch {
+      // A peer process sent garbage: nothing to apply.
+    }
+  }
+
+  join(connection: RoomConnection): void {
+    this.members.set(connection.id, { connection, clientIds: new Set(), droppedWrites: 0 });
+    // Editors get the server's state vector and answer with what the server lacks. A viewer is not
+    // asked: it has nothing to contribute, and its answer would be dropped anyway.
+    if (canEdit(connection.role)) this.sendSyncStep1(connection);
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, states);
+      connection.send(message(MESSAGE_AWARENESS, (encoder) => encoding.writeVarUint8Array(encoder, update)));
+    }
+    if (this.savedMessage) connection.send(this.savedMessage);
+  }
+
+  /** A promoted viewer is asked for its state like any editor; a demoted editor turns read-only. */
+  changeRole(connection: RoomConnection, role: Role): void {
+    const wasEditor = canEdit(connection.role);
+    connection.role = role;
+    connection.user.role = role;
+    if (!wasEditor && canEdit(role)) this.sendSyncStep1(connection);
+  }
+
+  private sendSyncStep1(connection: RoomConnection): void {
+    connection.send(message(MESSAGE_SYNC, (encoder) => {
+      encoding.writeVarUint(encoder, SYNC_STEP_1);
+      encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+    }));
+  }
+
+  leave(connection: RoomConnection): void {
+    const member = this.members.get(connection.id);
+    if (!member) return;
+    this.members.delete(connection.id);
+    if (member.clientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...member.clientIds], connection);
+    }
+  }
+
+  /** Tells every client what is committed to the database. */
+  announceSaved(committed: Uint8Array): void {
+    this.savedMessage = message(MESSAGE_SAVED, (encoder) => encoding.writeVarUint8Array(encoder, committed));
+    for (const member of this.members.values()) member.connection.send(this.savedMessage);
+  }
+
+  /**
+   * Handles one message of a connection. Returns a close reason when the connection must go: a
+   * malformed message, or a viewer that keeps writing. Nothing malformed touches the document.
+   */
+  receive(connection: RoomConnection, data: Uint8Array): CloseReason | null {
+    const member = this.members.get(connection.id);
+    if (!member) return CLOSE.normal;
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MESSAGE_SYNC:
+          return this.receiveSync(member, decoder);
+        case MESSAGE_AWARENESS: {
+          const update = decoding.readVarUint8Array(decoder);
+          if (decoding.hasContent(decoder)) return CLOSE.badMessage;
+          const stamped = stampAwarenessUpdate(update, connection.user, member.clientIds, (id) => this.isOwnedByOther(member, id));
+          if (!stamped.ok) return CLOSE.badMessage;
+          if (stamped.value) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.value, connection);
+          return null;
+        }
+        case MESSAGE_QUERY_AWARENESS: {
+          const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]);
+          connection.send(message(MESSAGE_AWARENESS, (encoder) => encoding.writeVarUint8Array(encoder, update)));
+          return null;
+        }
+        default:
+          return CLOSE.badMessage;
+      }
+    } catch {
+      return CLOSE.badMessage;
+    }
+  }
+
+  private receiveSync(member: Member, decoder: decoding.Decoder): CloseReason | null {
+    const { connection } = member;
+    const syncType = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    if (decoding.hasContent(decoder)) return CLOSE.badMessage;
+    if (syncType === SYNC_STEP_1) {
+      const stateVector = Y.decodeStateVector(payload);
+      if (stateVector.size > 100_000) return CLOSE.badMessage;
+      connection.send(message(MESSAGE_SYNC, (encoder) => {
+        encoding.writeVarUint(encoder, SYNC_STEP_2);
+        encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, payload));
+      }));
+      return null;
+    }
+    if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return CLOSE.badMessage;
+    // Parse the whole update before applying it, so a malformed one is refused before it can
+    // integrate halfway.
+    Y.decodeUpdate(payload);
+    if (!canEdit(connection.role)) {
+      if (isEmptyUpdate(payload)) return null;
+      member.droppedWrites++;
+      return member.droppedWrites > MAX_DROPPED_WRITES ? CLOSE.readOnly : null;
+    }
+    const origin: BoardOrigin = { kind: 'user', userId: connection.userId, connectionId: connection.id };
+    Y.applyUpdate(this.doc, payload, origin);
+    return null;
+  }
+
+  private isOwnedByOther(self: Member, clientId: number): boolean {
+    for (const member of this.members.values()) {
+      if (member !== self && member.clientIds.has(clientId)) return true;
+    }
+    return false;
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.totals.destroy();
+    this.channel.leave();
+    this.doc.destroy();
+  }
+}
+
+function authorOf(origin: BoardOrigin): string {
+  switch (origin.kind) {
+    case 'user':
+    case 'restore':
+    case 'import':
+      return origin.userId;
+    default:
+      return origin.kind;
+  }
+}

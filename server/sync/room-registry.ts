@@ -1,0 +1,176 @@
+// The boards open in this process. A board is loaded from the database on first use (a failed
+// load is not cached, and never leaves an empty document that could overwrite the stored one),
+// shared by every connection and request that uses it, and released a little while after the
+// last one lets go, once everything it accepted is saved.
+import * as Y from 'yjs';
+import type { BoardStore } from '../../db/board-store.ts';
+import { migrateBoard } from '../../shared/board/migrations.ts';
+import { LOAD_ORIGIN } from '../../shared/board/origins.ts';
+import { err, ok, type Result } from '../../shared/result.ts';
+import { BoardPersister } from './board-persister.ts';
+import { BoardRoom } from './board-room.ts';
+import type { RoomBus } from './room-bus.ts';
+
+export type AcquireError = 'board-not-found' | 'board-unreadable' | 'at-capacity' | 'shutting-down';
+
+export interface RoomRegistryOptions {
+  store: BoardStore;
+  bus: RoomBus;
+  maxBoards: number;
+  /** How long a board with nobody on it stays in memory. */
+  idleMs: number;
+  log(message: string, error?: unknown): void;
+}
+
+interface Entry {
+  room: Promise<Result<BoardRoom, AcquireError>>;
+  users: number;
+  idleTimer: ReturnType<typeof setTimeout> | null;
+  closing: Promise<void> | null;
+}
+
+export interface RoomRegistry {
+  /** Opens (or shares) a board; pair every successful acquire with one release. */
+  acquire(boardId: string): Promise<Result<BoardRoom, AcquireError>>;
+  release(room: BoardRoom): void;
+  /** The open board, if it is in memory (no load). */
+  peek(boardId: string): BoardRoom | null;
+  openBoards(): BoardRoom[];
+  /** True when every open board is saving normally. */
+  healthy(): boolean;
+  /** Saves and closes every board (SIGTERM). Resolves to false if something could not be saved. */
+  closeAll(timeoutMs?: number): Promise<boolean>;
+}
+
+export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
+  const entries = new Map<string, Entry>();
+  const loaded = new Map<string, BoardRoom>();
+  const unhealthy = new Set<string>();
+  let shuttingDown = false;
+
+  async function load(boardId: string): Promise<Result<BoardRoom, AcquireError>> {
+    let stored;
+    try {
+      stored = await options.store.loadBoardState(boardId);
+    } catch (error) {
+      options.log(`board ${boardId}: load failed`, error);
+      return err('board-unreadable');
+    }
+    if (!stored) return err('board-not-found');
+    const doc = new Y.Doc();
+    try {
+      doc.transact(() => {
+        Y.applyUpdate(doc, stored.state, LOAD_ORIGIN);
+        for (const { update } of stored.updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
+      }, LOAD_ORIGIN);
+    } catch (error) {
+      options.log(`board ${boardId}: stored state is unreadable`, error);
+      doc.destroy();
+      return err('board-unreadable');
+    }
+    const lastSeq = stored.updates.at(-1)?.seq ?? stored.compactedThrough;
+    let room: BoardRoom | null = null;
+    const persister = new BoardPersister({
+      boardId,
+      doc,
+      store: options.store,
+      loggedRows: stored.updates.length,
+      lastSeq,
+      onSaved: (committed) => room?.announceSaved(committed),
+      onHealth: (healthy) => (healthy ? unhealthy.delete(boardId) : unhealthy.add(boardId)),
+      log: options.log,
+    });
+    const channel = options.bus.join(boardId, (kind, payload) => room?.receiveFromBus(kind, payload));
+    room = new BoardRoom(boardId, doc, persister, channel);
+    // Migrations run before anyone sees the board; the room persists what they change.
+    const migrated = migrateBoard(doc);
+    if (!migrated.ok) {
+      options.log(`board ${boardId}: ${migrated.error}`);
+      room.destroy();
+      return err('board-unreadable');
+    }
+    loaded.set(boardId, room);
+    return ok(room);
+  }
+
+  async function close(boardId: string, entry: Entry): Promise<void> {
+    const opened = await entry.room;
+    if (!opened.ok) return;
+    const room = opened.value;
+    const saved = await room.persister.close();
+    if (!saved) options.log(`board ${boardId}: closed with unsaved updates`);
+    room.destroy();
+    loaded.delete(boardId);
+    unhealthy.delete(boardId);
+  }
+
+  function scheduleClose(boardId: string, entry: Entry): void {
+    entry.idleTimer = setTimeout(() => {
+      entry.idleTimer = null;
+      if (entry.users > 0) return;
+      // A board that cannot save stays in memory until it can: leaving would lose edits.
+      const room = loaded.get(boardId);
+      if (room && !room.persister.healthy) return scheduleClose(boardId, entry);
+      entry.closing = close(boardId, entry).finally(() => {
+        if (entries.get(boardId) === entry) entries.delete(boardId);
+      });
+    }, options.idleMs);
+  }
+
+  return {
+    async acquire(boardId) {
+      if (shuttingDown) return err('shutting-down');
+      let entry = entries.get(boardId);
+      if (entry?.closing) {
+        await entry.closing;
+        entry = entries.get(boardId);
+      }
+      if (!entry) {
+        if (entries.size >= options.maxBoards) return err('at-capacity');
+        const created: Entry = { room: load(boardId), users: 0, idleTimer: null, closing: null };
+        entries.set(boardId, created);
+        entry = created;
+        void created.room.then((result) => {
+          if (!result.ok && entries.get(boardId) === created) entries.delete(boardId);
+        });
+      }
+      entry.users++;
+      if (entry.idleTimer) {
+        clearTimeout(entry.idleTimer);
+        entry.idleTimer = null;
+      }
+      const result = await entry.room;
+      if (!result.ok) entry.users--;
+      return result;
+    },
+
+    release(room) {
+      const entry = entries.get(room.boardId);
+      if (!entry) return;
+      entry.users = Math.max(0, entry.users - 1);
+      if (entry.users === 0 && !entry.idleTimer && !entry.closing) scheduleClose(room.boardId, entry);
+    },
+
+    peek: (boardId) => loaded.get(boardId) ?? null,
+    openBoards: () => [...loaded.values()],
+    healthy: () => unhealthy.size === 0,
+
+    async closeAll(timeoutMs = 10_000) {
+      shuttingDown = true;
+      const results = await Promise.all(
+        [...entries].map(async ([boardId, entry]) => {
+          if (entry.idleTimer) clearTimeout(entry.idleTimer);
+          if (entry.closing) return entry.closing.then(() => true);
+          const opened = await entry.room;
+          if (!opened.ok) return true;
+          const saved = await opened.value.persister.close(timeoutMs);
+          opened.value.destroy();
+          loaded.delete(boardId);
+          return saved;
+        }),
+      );
+      entries.clear();
+      return results.every(Boolean);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// The wire protocol of /sync/<boardId>: the standard y-websocket messages (y-protocols sync and
+// awareness, each prefixed with its varuint type), plus one message of Planbord's own: "saved",
+// which tells clients how far the board is committed to the database.
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+/** Server to client: varUint8Array of the state vector that is committed to the database. */
+export const MESSAGE_SAVED = 100;
+
+/** y-protocols sync sub-types. */
+export const SYNC_STEP_1 = 0;
+export const SYNC_STEP_2 = 1;
+export const SYNC_UPDATE = 2;
+
+/**
+ * WebSocket close codes. 44xx mirror HTTP 4xx (the stock y-websocket client stops reconnecting on
+ * them); 45xx mean "try again later".
+ */
+export const CLOSE = {
+  normal: { code: 1000, reason: 'closing' },
+  unsupportedData: { code: 1003, reason: 'binary y-websocket messages only' },
+  tooLarge: { code: 1009, reason: 'message too large' },
+  shuttingDown: { code: 1001, reason: 'server shutting down' },
+  badMessage: { code: 4400, reason: 'malformed message' },
+  unauthorized: { code: 4401, reason: 'not signed in' },
+  forbidden: { code: 4403, reason: 'no access to this board' },
+  readOnly: { code: 4403, reason: 'viewers cannot edit' },
+  notFound: { code: 4404, reason: 'no such board' },
+  rateLimited: { code: 4429, reason: 'too many messages' },
+  unavailable: { code: 4503, reason: 'board could not be loaded, try again' },
+  full: { code: 4509, reason: 'server at capacity, try again later' },
+} as const;
+
+export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];
