@@ -203,7 +203,7 @@ for (const driver of testDrivers()) {
 
       expect(again).toEqual({ ok: false, error: 'board-exists' });
       expect((await store.getBoard(id))?.title).toBe('Original');
-      expect(await store.loadBoardState(id)).toEqual({ state: original, updates: [] });
+      expect(await store.loadBoardState(id)).toMatchObject({ state: original, updates: [] });
       const log = await t.query(`select count(*)::int as n from board_updates where board_id = '${id}'`);
       expect(log[0]?.n).toBe(1);
     });

@@ -80,22 +80,6 @@ export const snapshots = pgTable(
   (t) => [index('snapshots_board_id_created_at_idx').on(t.boardId, t.createdAt)],
 );
 
-export const members = pgTable(
-  'members',
-  {
-    id: text('id').primaryKey(),
-    boardId: boardId(),
-    displayName: text('display_name'),
-    role: text('role', { enum: MEMBER_ROLES }).notNull(),
-    createdAt: createdAt(),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
-  },
-  (t) => [
-    index('members_board_id_idx').on(t.boardId),
-    check('members_role_check', sql`${t.role} in ('chair', 'editor', 'viewer')`),
-  ],
-);
-
 export const invites = pgTable(
   'invites',
   {
@@ -113,3 +97,51 @@ export const invites = pgTable(
     check('invites_role_check', sql`${t.role} in ('chair', 'editor', 'viewer')`),
   ],
 );
+
+// Declared after invites because it references them.
+export const members = pgTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    boardId: boardId(),
+    displayName: text('display_name'),
+    role: text('role', { enum: MEMBER_ROLES }).notNull(),
+    /** The invite this member joined through; revoking the invite revokes the member. */
+    inviteId: text('invite_id').references(() => invites.id, { onDelete: 'set null' }),
+    /** Presence colour, "#rrggbb", chosen once at join so it stays stable. */
+    color: text('color').notNull().default('#1f6fd1'),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('members_board_id_idx').on(t.boardId),
+    index('members_invite_id_idx').on(t.inviteId),
+    check('members_role_check', sql`${t.role} in ('chair', 'editor', 'viewer')`),
+  ],
+);
+
+// Bearer credentials of browsers and tools: only the SHA-256 of the token is stored. A session
+// belongs to a member, or to the server's admin (is_admin, no member).
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    memberId: text('member_id').references(() => members.id, { onDelete: 'cascade' }),
+    isAdmin: boolean('is_admin').notNull().default(false),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('sessions_member_id_idx').on(t.memberId),
+    check('sessions_owner_check', sql`(${t.isAdmin} and ${t.memberId} is null) or (not ${t.isAdmin} and ${t.memberId} is not null)`),
+  ],
+);
+
+/** Values the server keeps for itself across starts, e.g. the hash of the generated admin token. */
+export const serverSecrets = pgTable('server_secrets', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: updatedAt(),
+});
