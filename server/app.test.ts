@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBoardStore, type BoardStore } from '../db/board-store.ts';
-import { testDrivers, type TestDatabase } from '../db/test-databases.ts';
+import { testDrivers } from '../db/test-databases.ts';
 import { thousandsToAmount } from '../shared/amount.ts';
 import { DOMAINS, DOMAINS_AND_GENERIEK } from '../shared/domain.ts';
 import { beheerLines, renewalProposals, statedTotals } from '../shared/plan-2025/finance.ts';
 import type { BoardTotals } from '../shared/totals/types.ts';
-import { createApp } from './app.ts';
-import { createBoardRegistry, type BoardRegistry } from './boards/board-registry.ts';
 import { seedDefaultBoard } from './seed.ts';
+import { createBoardStore } from '../db/board-store.ts';
+import { startTestPlanbord, type TestPlanbord } from './test-planbord.ts';
 
-const SLOW = 60_000;
+const SLOW = 90_000;
 const euros = (printed: string): number => {
   const amount = thousandsToAmount(printed);
   return typeof amount === 'number' ? amount : 0;
@@ -17,39 +16,29 @@ const euros = (printed: string): number => {
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 describe.each(testDrivers().filter((driver) => driver.available))('server on $name', (driver) => {
-  let database: TestDatabase;
-  let store: BoardStore;
-  let boards: BoardRegistry;
-  let app: ReturnType<typeof createApp>;
+  let server: TestPlanbord;
 
   beforeAll(async () => {
-    database = await driver.open();
-    store = createBoardStore(database.handle.db);
-    expect(await seedDefaultBoard(store)).toBe('seeded');
-    boards = createBoardRegistry(store);
-    app = createApp({ store, boards, clientDir: null, checkDatabase: async () => true, log: () => {} });
+    server = await startTestPlanbord(driver);
   }, SLOW);
-
-  afterAll(async () => {
-    await boards?.closeAll();
-    await database?.close();
-  }, SLOW);
+  afterAll(async () => server?.stop(), SLOW);
 
   it('lists the 2025 plan as a board', async () => {
-    const response = await app.request('/api/boards');
+    const response = await server.api('/api/boards');
     expect(response.status).toBe(200);
     const list = (await response.json()) as { id: string; title: string; year: number }[];
     expect(list).toEqual([expect.objectContaining({ id: 'gdi-2025', title: 'GDI-Programmeringsplan 2025', year: 2025 })]);
   });
 
   it('never seeds twice on a restart', async () => {
-    expect(await seedDefaultBoard(store)).toBe('present');
-    const rows = await database.query("select count(*)::int as n from boards where id = 'gdi-2025'");
+    expect(server.planbord.seeded).toBe('seeded');
+    expect(await seedDefaultBoard(createBoardStore(server.database.handle.db))).toBe('present');
+    const rows = await server.database.query("select count(*)::int as n from boards where id = 'gdi-2025'");
     expect(rows[0]?.n).toBe(1);
   });
 
   it("serves totals that match the plan's tables line for line", async () => {
-    const response = await app.request('/api/boards/gdi-2025/totals');
+    const response = await server.api('/api/boards/gdi-2025/totals');
     expect(response.status).toBe(200);
     const totals = (await response.json()) as BoardTotals & { boardId: string };
     expect(totals.unit).toBe('EUR');
@@ -85,14 +74,20 @@ describe.each(testDrivers().filter((driver) => driver.available))('server on $na
   });
 
   it('answers an unknown board with 404 and a bad id with 400, with a JSON reason', async () => {
-    const missing = await app.request('/api/boards/no-such-board/totals');
+    const missing = await server.api('/api/boards/no-such-board/totals');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: 'board-not-found', message: expect.stringContaining('no-such-board') });
-    const bad = await app.request(`/api/boards/${encodeURIComponent('x y;drop')}/totals`);
+    const bad = await server.api(`/api/boards/${encodeURIComponent('x y;drop')}/totals`);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: 'invalid-board-id' });
-    const route = await app.request('/api/nothing-here');
+    const route = await server.api('/api/nothing-here');
     expect(route.status).toBe(404);
     expect(await route.json()).toMatchObject({ error: 'not-found' });
+  });
+
+  it('reports readiness with the database', async () => {
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ok: true, database: 'up', saving: 'ok' });
   });
 });

@@ -1,18 +1,31 @@
 // The HTTP application: API routes, health, and the built client. Errors become JSON here only.
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import type { AccessStore } from '../db/access-store.ts';
 import type { BoardStore } from '../db/board-store.ts';
-import type { BoardRegistry } from './boards/board-registry.ts';
-import { boardRoutes } from './boards/board-routes.ts';
+import type { AccessEvents } from './auth/access-events.ts';
+import { accessRoutes } from './auth/access-routes.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import type { Authenticator } from './auth/authenticator.ts';
+import { boardAccess, boardRoutes } from './boards/board-routes.ts';
 import { httpError, type ErrorBody } from './http-error.ts';
+import type { RoomRegistry } from './sync/room-registry.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface AppDeps {
   store: BoardStore;
-  boards: BoardRegistry;
+  access: AccessStore;
+  rooms: RoomRegistry;
+  authenticator: Authenticator;
+  events: AccessEvents;
+  adminTokenHash: string;
+  publicUrl: string;
   /** Folder of the built client; null serves no client (API-only tests). */
   clientDir: string | null;
-  /** Answers whether the database answers; for /readyz. */
+  /** Whether the database answers; for /readyz. */
   checkDatabase: () => Promise<boolean>;
   log?: (message: string, error?: unknown) => void;
 }
@@ -30,9 +43,25 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
     const database = await deps.checkDatabase().catch(() => false);
-    return c.json({ ok: database, database: database ? 'up' : 'down' }, database ? 200 : 503);
+    const saving = deps.rooms.healthy();
+    const ready = database && saving;
+    return c.json({ ok: ready, database: database ? 'up' : 'down', saving: saving ? 'ok' : 'retrying' }, ready ? 200 : 503);
   });
 
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw httpError(413, 'body-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  const secureCookies = deps.publicUrl.startsWith('https:');
+  app.route('/api', authRoutes({ ...deps, secureCookies }));
+  app.use('/api/boards/:id', ...boardAccess(deps.store, deps.authenticator));
+  app.use('/api/boards/:id/*', ...boardAccess(deps.store, deps.authenticator));
+  app.route('/api/boards', accessRoutes(deps));
   app.route('/api/boards', boardRoutes(deps));
   app.all('/api/*', () => {
     throw httpError(404, 'not-found', 'No such API route.');
@@ -40,7 +69,7 @@ export function createApp(deps: AppDeps): Hono {
 
   if (deps.clientDir) {
     app.use('/*', serveStatic({ root: deps.clientDir }));
-    // Client-side routes all load the same page.
+    // Client-side routes (/join, /board/...) all load the same page.
     app.get('/*', serveStatic({ root: deps.clientDir, path: 'index.html' }));
   }
   return app;

@@ -13,6 +13,8 @@ export interface ServerConfig {
   clientDir: string;
   /** The address people open; WebSocket upgrades must come from this origin. */
   publicUrl: string;
+  /** PLANBORD_ADMIN_TOKEN, or null to generate one at the first start. */
+  adminToken: string | null;
 }
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -25,12 +27,19 @@ export function readConfig(env: Record<string, string | undefined>): Result<Serv
     return err('DATABASE_URL must start with postgres:// or postgresql://');
   }
   const host = env.HOST ?? '0.0.0.0';
+  if (env.PLANBORD_PUBLIC_URL !== undefined && !/^https?:\/\/[^/]+/.test(env.PLANBORD_PUBLIC_URL)) {
+    return err('PLANBORD_PUBLIC_URL must be an http(s) URL, e.g. https://planbord.example.nl');
+  }
+  if (env.PLANBORD_ADMIN_TOKEN !== undefined && env.PLANBORD_ADMIN_TOKEN.trim().length < 16) {
+    return err('PLANBORD_ADMIN_TOKEN must have at least 16 characters');
+  }
   return ok({
     port,
     host,
     databaseUrl,
     dataDir: path.resolve(env.PLANBORD_DATA_DIR ?? path.join(repoRoot, 'data')),
     clientDir: path.resolve(env.PLANBORD_CLIENT_DIR ?? path.join(repoRoot, 'client', 'dist')),
-    publicUrl: env.PLANBORD_PUBLIC_URL ?? `http://localhost:${port}`,
+    publicUrl: (env.PLANBORD_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    adminToken: env.PLANBORD_ADMIN_TOKEN?.trim() || null,
   });
 }

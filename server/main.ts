@@ -1,13 +1,8 @@
-// Planbord's server: reads the configuration, opens and migrates the database, seeds the 2025 plan
-// on first start, and serves the API and the client on one port.
-import { serve } from '@hono/node-server';
-import { sql } from 'drizzle-orm';
-import { createBoardStore } from '../db/board-store.ts';
+// Planbord's server process: reads the configuration, opens and migrates the database, and starts
+// the server. SIGTERM and SIGINT save every open board before the process exits.
 import { createDb, migrateDb } from '../db/create-db.ts';
-import { createApp } from './app.ts';
-import { createBoardRegistry } from './boards/board-registry.ts';
 import { readConfig } from './config.ts';
-import { seedDefaultBoard } from './seed.ts';
+import { startPlanbord } from './planbord-server.ts';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -15,34 +10,28 @@ async function main(): Promise<void> {
     console.error(`Planbord: ${config.error}`);
     process.exit(2);
   }
-  const { port, host, databaseUrl, dataDir, clientDir } = config.value;
+  const { port, host, databaseUrl, dataDir, clientDir, publicUrl, adminToken } = config.value;
 
   const database = await createDb(databaseUrl ? { databaseUrl } : { dataDir });
   await migrateDb(database);
-  const store = createBoardStore(database.db);
-  const seeded = await seedDefaultBoard(store);
-  const boards = createBoardRegistry(store);
+  const planbord = await startPlanbord({ database, port, host, publicUrl, clientDir, adminToken });
 
-  const app = createApp({
-    store,
-    boards,
-    clientDir,
-    checkDatabase: async () => (await database.db.execute(sql`select 1`), true),
-  });
-  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-    const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`;
-    console.log(`Planbord on http://localhost:${info.port} (${where}; default board ${seeded})`);
-  });
+  const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`;
+  console.log(`Planbord on ${publicUrl} (${where}; default board ${planbord.seeded})`);
+  if (planbord.generatedAdminToken) {
+    console.log(`Admin token (shown once; sign in with it at ${publicUrl}): ${planbord.generatedAdminToken}`);
+  } else if (!adminToken) {
+    console.log('Admin token: generated at the first start. To set a new one, start with PLANBORD_ADMIN_TOKEN=<token>.');
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`Planbord: ${signal}, stopping`);
-    server.close();
-    await boards.closeAll();
+    console.log(`Planbord: ${signal}, saving open boards`);
+    const saved = await planbord.stop();
     await database.close();
-    process.exit(0);
+    process.exit(saved ? 0 : 1);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,76 @@
+// Signing in: joining a board through an invite token, the admin's login, logout, and "who am I".
+import { Hono } from 'hono';
+import type { AccessStore } from '../../db/access-store.ts';
+import { httpError } from '../http-error.ts';
+import { onlyFields, readJsonObject } from '../json-body.ts';
+import type { AccessEvents } from './access-events.ts';
+import { parseDisplayName, parseToken, presenceColor } from './access-requests.ts';
+import type { Authenticator } from './authenticator.ts';
+import { requireIdentity, type AuthEnv } from './middleware.ts';
+import { clearSessionCookie, SESSION_DAYS, setSessionCookie } from './session-cookie.ts';
+import { hashToken, newId, newToken, sameHash } from './tokens.ts';
+
+export interface AuthRoutesDeps {
+  access: AccessStore;
+  authenticator: Authenticator;
+  events: AccessEvents;
+  adminTokenHash: string;
+  secureCookies: boolean;
+}
+
+const sessionExpiry = () => new Date(Date.now() + SESSION_DAYS * 86_400_000);
+
+export function authRoutes(deps: AuthRoutesDeps): Hono<AuthEnv> {
+  const routes = new Hono<AuthEnv>();
+
+  routes.post('/join', async (c) => {
+    const body = await readJsonObject(c);
+    onlyFields(body, ['token', 'displayName']);
+    const token = parseToken(body.token, 'token');
+    const displayName = parseDisplayName(body.displayName);
+    if (!token.ok) throw httpError(400, 'invalid-body', token.error);
+    if (!displayName.ok) throw httpError(400, 'invalid-body', displayName.error);
+    const invite = await deps.access.findUsableInvite(hashToken(token.value), new Date());
+    if (!invite) throw httpError(401, 'invalid-invite', 'This invite link is not valid (any more).');
+    const sessionToken = newToken();
+    const color = presenceColor(await deps.access.countMembers(invite.boardId));
+    const memberId = newId();
+    await deps.access.joinBoard(
+      { id: memberId, boardId: invite.boardId, displayName: displayName.value, role: invite.role, inviteId: invite.id, color },
+      { id: newId(), tokenHash: hashToken(sessionToken), memberId, expiresAt: sessionExpiry() },
+    );
+    setSessionCookie(c, sessionToken, deps.secureCookies);
+    return c.json({ boardId: invite.boardId, role: invite.role, displayName: displayName.value, color, sessionToken });
+  });
+
+  routes.post('/login', async (c) => {
+    const body = await readJsonObject(c);
+    onlyFields(body, ['adminToken']);
+    const token = parseToken(body.adminToken, 'adminToken');
+    if (!token.ok) throw httpError(400, 'invalid-body', token.error);
+    if (!sameHash(hashToken(token.value), deps.adminTokenHash)) throw httpError(401, 'invalid-admin-token', 'That is not the admin token.');
+    const sessionToken = newToken();
+    await deps.access.createAdminSession({ id: newId(), tokenHash: hashToken(sessionToken), memberId: null, expiresAt: sessionExpiry() });
+    setSessionCookie(c, sessionToken, deps.secureCookies);
+    return c.json({ kind: 'admin' });
+  });
+
+  routes.post('/logout', requireIdentity(deps.authenticator), async (c) => {
+    const identity = c.get('identity');
+    if (identity.sessionId) {
+      await deps.access.endSession(identity.sessionId);
+      deps.events.publish({ kind: 'session-ended', sessionId: identity.sessionId });
+    }
+    clearSessionCookie(c, deps.secureCookies);
+    return c.json({ ok: true });
+  });
+
+  routes.get('/me', requireIdentity(deps.authenticator), (c) => {
+    const identity = c.get('identity');
+    if (identity.kind === 'admin') return c.json({ kind: 'admin' });
+    const { boardId, role, displayName, color, memberId } = identity;
+    return c.json({ kind: 'member', memberId, boardId, role, displayName, color });
+  });
+
+  return routes;
+}

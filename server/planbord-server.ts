@@ -1,0 +1,106 @@
+// Wires one Planbord server: stores, seed, admin token, access checks, open boards, the HTTP app
+// and the sync endpoint on one port. main.ts gives it the configuration; tests start it directly.
+import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
+import { createAccessStore } from '../db/access-store.ts';
+import { createBoardStore } from '../db/board-store.ts';
+import type { DbHandle } from '../db/create-db.ts';
+import { createApp } from './app.ts';
+import { createAccessEvents } from './auth/access-events.ts';
+import { bootstrapAdminToken } from './auth/admin-token.ts';
+import { createAuthenticator } from './auth/authenticator.ts';
+import { seedDefaultBoard } from './seed.ts';
+import { createRoomRegistry, type RoomRegistry } from './sync/room-registry.ts';
+import { singleProcessBus, type RoomBus } from './sync/room-bus.ts';
+import { attachSyncServer, type SyncLimits, type SyncServer } from './sync/sync-server.ts';
+
+export interface PlanbordOptions {
+  database: DbHandle;
+  port: number;
+  host: string;
+  publicUrl: string;
+  clientDir: string | null;
+  /** PLANBORD_ADMIN_TOKEN; null lets the server generate one at its first start. */
+  adminToken: string | null;
+  maxBoards?: number;
+  boardIdleMs?: number;
+  syncLimits?: Partial<SyncLimits>;
+  bus?: RoomBus;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Planbord {
+  url: string;
+  port: number;
+  /** The admin token, if this start generated it (show it once). */
+  generatedAdminToken: string | null;
+  seeded: 'seeded' | 'present';
+  rooms: RoomRegistry;
+  sync: SyncServer;
+  /** Stops taking connections, saves every open board, and closes the port (not the database). */
+  stop(): Promise<boolean>;
+}
+
+export async function startPlanbord(options: PlanbordOptions): Promise<Planbord> {
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(`Planbord: ${message}`, error ?? ''));
+  const { db } = options.database;
+  const store = createBoardStore(db);
+  const access = createAccessStore(db);
+  const seeded = await seedDefaultBoard(store);
+  const admin = await bootstrapAdminToken(access, options.adminToken);
+  const events = createAccessEvents();
+  const authenticator = createAuthenticator({ access, adminTokenHash: admin.hash });
+  const rooms = createRoomRegistry({
+    store,
+    bus: options.bus ?? singleProcessBus,
+    maxBoards: options.maxBoards ?? 500,
+    idleMs: options.boardIdleMs ?? 5_000,
+    log,
+  });
+  const app = createApp({
+    store,
+    access,
+    rooms,
+    authenticator,
+    events,
+    adminTokenHash: admin.hash,
+    publicUrl: options.publicUrl,
+    clientDir: options.clientDir,
+    checkDatabase: async () => (await db.execute(sql`select 1`), true),
+    log,
+  });
+
+  const server: ServerType = await new Promise((resolve) => {
+    const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started));
+  });
+  const httpServer = server as Server;
+  const sync = attachSyncServer(httpServer, {
+    rooms,
+    authenticate: (headers) => authenticator.authenticate(headers),
+    subscribeAccess: (listener) => events.subscribe(listener),
+    allowedOrigins: [new URL(options.publicUrl).origin],
+    limits: options.syncLimits,
+    log,
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    generatedAdminToken: admin.generated,
+    seeded,
+    rooms,
+    sync,
+    async stop() {
+      await sync.close();
+      const saved = await rooms.closeAll();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      return saved;
+    },
+  };
+}
