@@ -32,10 +32,20 @@ export function newDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'planbord-e2e-'));
 }
 
+/** The admin token the end-to-end servers start with. */
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = options.dataDir ?? newDataDir();
-  const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), PLANBORD_DATA_DIR: dataDir, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    PLANBORD_DATA_DIR: dataDir,
+    PLANBORD_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PLANBORD_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+    ...options.env,
+  };
   // The default start runs on embedded PGlite: leave DATABASE_URL out unless a test asks for it.
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './browser.ts';
-import { newDataDir, startServer, type RunningServer } from './server-process.ts';
+import { E2E_ADMIN_TOKEN, newDataDir, startServer, type RunningServer } from './server-process.ts';
 
 // The parts of GET /api/boards/:id/totals this test reads (see docs/api.md).
 interface BoardTotals {
@@ -11,7 +11,7 @@ const dataDir = newDataDir();
 let server: RunningServer;
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });
   expect(response.status, url).toBe(200);
   return (await response.json()) as T;
 }
@@ -22,6 +22,10 @@ describe('starting Planbord on embedded PGlite', () => {
   });
   afterAll(async () => {
     await server?.stop('SIGKILL');
+  });
+
+  it('asks for credentials', async () => {
+    expect((await fetch(`${server.url}/api/boards`)).status).toBe(401);
   });
 
   it('serves the seeded 2025 plan with totals that agree with the plan', async () => {
@@ -41,6 +45,8 @@ describe('starting Planbord on embedded PGlite', () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(server.url);
+      await page.getByLabel('Beheerderstoken').fill(E2E_ADMIN_TOKEN);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
       await page.getByRole('heading', { name: /GDI-Programmeringsplan 2025/ }).waitFor();
       await expect.poll(() => page.getByRole('table').first().textContent()).toContain('263.681');
       const controls = page.getByRole('row').filter({ hasText: '263.463' });

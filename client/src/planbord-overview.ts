@@ -31,15 +31,44 @@ export class PlanbordOverview extends LitElement {
   @state() private boards: BoardSummary[] = [];
   @state() private totals: Totals | null = null;
   @state() private error = '';
+  @state() private signedIn = true;
 
-  override async connectedCallback(): Promise<void> {
+  override connectedCallback(): void {
     super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
     try {
-      this.boards = await getJson<BoardSummary[]>('/api/boards');
+      const response = await fetch('/api/boards');
+      if (response.status === 401) {
+        this.signedIn = false;
+        return;
+      }
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      this.signedIn = true;
+      this.boards = (await response.json()) as BoardSummary[];
       if (this.boards[0]) await this.select(this.boards[0].id);
     } catch (error) {
       this.error = `Kan de borden niet laden: ${String(error)}`;
     }
+  }
+
+  private async signIn(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const adminToken = new FormData(form).get('adminToken');
+    const response = await fetch('/api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ adminToken }),
+    });
+    if (!response.ok) {
+      this.error = 'Dit beheerderstoken is niet juist.';
+      return;
+    }
+    this.error = '';
+    await this.load();
   }
 
   private async select(id: string): Promise<void> {
@@ -50,6 +79,13 @@ export class PlanbordOverview extends LitElement {
     return html`
       <h1>Planbord</h1>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
+      ${this.signedIn
+        ? nothing
+        : html`<form @submit=${this.signIn}>
+            <label for="admin-token">Beheerderstoken</label>
+            <input id="admin-token" name="adminToken" type="password" autocomplete="off" required />
+            <button type="submit">Inloggen</button>
+          </form>`}
       <nav aria-label="Borden">
         ${this.boards.map(
           (board) => html`<button aria-pressed=${String(board.id === this.totals?.boardId)} @click=${() => this.select(board.id)}>

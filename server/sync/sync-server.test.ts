@@ -1,0 +1,220 @@
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { createBoardStore } from '../../db/board-store.ts';
+import { testDrivers } from '../../db/test-databases.ts';
+import { readSheet, setCell } from '../../shared/board/board-doc.ts';
+import type { BoardOrigin } from '../../shared/board/origins.ts';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from '../../shared/sync/protocol.ts';
+import type { BoardTotals } from '../../shared/totals/types.ts';
+import { startTestPlanbord, TEST_ADMIN_TOKEN, type TestPlanbord } from '../test-planbord.ts';
+import { connectClient, type TestClient } from './test-client.ts';
+
+const SLOW = 90_000;
+const BOARD = 'gdi-2025';
+const me = (userId: string): BoardOrigin => ({ kind: 'user', userId });
+
+async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function rawSocket(url: string, headers: Record<string, string> = {}) {
+  const socket = new WebSocket(url, { headers });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  const refused = new Promise<number>((resolve) => socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+  socket.on('error', () => {});
+  const opened = new Promise<void>((resolve) => socket.on('open', () => resolve()));
+  return { socket, closed, refused, opened };
+}
+
+const amountOf = (doc: Y.Doc, rowId: string) => readSheet(doc, 'beheer').find((entry) => entry.id === rowId)?.row.amount;
+
+describe.each(testDrivers().filter((driver) => driver.available))('sync endpoint on $name', (driver) => {
+  let server: TestPlanbord;
+  const clients: TestClient[] = [];
+  const client = (token: string | null) => {
+    const connected = connectClient(server.syncUrl, BOARD, token);
+    clients.push(connected);
+    return connected;
+  };
+
+  beforeAll(async () => {
+    server = await startTestPlanbord(driver);
+  }, SLOW);
+  afterAll(async () => {
+    clients.forEach((c) => c.destroy());
+    await server?.stop();
+  }, SLOW);
+
+  it('syncs two editors both ways, and "saved" means in the database', async () => {
+    const anna = await server.join(BOARD, 'editor', 'Anna');
+    const bert = await server.join(BOARD, 'editor', 'Bert');
+    const a = client(anna.token);
+    const b = client(bert.token);
+    await Promise.all([a.synced(), b.synced()]);
+    const [first, second] = readSheet(a.doc, 'beheer');
+    expect(readSheet(b.doc, 'beheer')).toHaveLength(23);
+
+    setCell(a.doc, 'beheer', first!.id, 'amount', 1_000_000, me('anna'));
+    setCell(b.doc, 'beheer', second!.id, 'amount', 2_000_000, me('bert'));
+    await eventually(() => amountOf(b.doc, first!.id) === 1_000_000 && amountOf(a.doc, second!.id) === 2_000_000);
+
+    expect(a.saved.state).not.toBe('saved');
+    await a.saved.whenSaved();
+    await b.saved.whenSaved();
+    const stored = (await createBoardStore(server.database.handle.db).loadBoardState(BOARD))!;
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, stored.state);
+    for (const { update } of stored.updates) Y.applyUpdate(reloaded, update);
+    expect(amountOf(reloaded, first!.id)).toBe(1_000_000);
+    expect(amountOf(reloaded, second!.id)).toBe(2_000_000);
+    const authors = await server.database.query(`select distinct origin from board_updates where board_id = '${BOARD}'`);
+    expect(authors.map((row) => row.origin)).toEqual(expect.arrayContaining([anna.memberId, bert.memberId]));
+  }, SLOW);
+
+  it('never applies, saves or forwards what a viewer writes, and disconnects a viewer that keeps writing', async () => {
+    const viewer = await server.join(BOARD, 'viewer', 'Vera');
+    const editor = await server.join(BOARD, 'editor', 'Eva');
+    const v = client(viewer.token);
+    const e = client(editor.token);
+    await Promise.all([v.synced(), e.synced()]);
+    const row = readSheet(v.doc, 'beheer')[2]!;
+    const before = row.row.amount;
+    const closed = new Promise<{ code: number }>((resolve) => v.provider.on('connection-close', (event) => event && resolve(event)));
+    for (let i = 1; i <= 8; i++) setCell(v.doc, 'beheer', row.id, 'amount', i * 111_000, me('vera'));
+    expect((await closed).code).toBe(4403);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(amountOf(e.doc, row.id)).toBe(before);
+    const probe = client(editor.token);
+    await probe.synced();
+    expect(amountOf(probe.doc, row.id)).toBe(before);
+  }, SLOW);
+
+  it('stamps presence with the session identity, whatever a client claims', async () => {
+    const mallory = await server.join(BOARD, 'editor', 'Mallory');
+    const watcher = await server.join(BOARD, 'editor', 'Wendy');
+    const m = client(mallory.token);
+    const w = client(watcher.token);
+    await Promise.all([m.synced(), w.synced()]);
+    m.provider.awareness.setLocalStateField('user', { id: 'admin', name: 'De voorzitter', role: 'chair', color: '#000000' });
+    m.provider.awareness.setLocalStateField('cursor', { sheet: 'beheer', rowId: 'x', field: 'amount' });
+    await eventually(() => w.provider.awareness.getStates().get(m.doc.clientID)?.cursor !== undefined);
+    const seen = w.provider.awareness.getStates().get(m.doc.clientID)!;
+    expect(seen.user).toEqual({ id: mallory.memberId, name: 'Mallory', role: 'editor', color: expect.stringMatching(/^#/) });
+    expect(seen.cursor).toEqual({ sheet: 'beheer', rowId: 'x', field: 'amount' });
+  }, SLOW);
+
+  it('checks credentials, board access and origin before the WebSocket opens', async () => {
+    const url = `${server.syncUrl}/${BOARD}`;
+    expect(await rawSocket(url).refused).toBe(401);
+    expect(await rawSocket(url, { authorization: 'Bearer nonsense' }).refused).toBe(401);
+    expect(await rawSocket(`${server.syncUrl}/other-board`, { authorization: `Bearer ${(await server.join(BOARD, 'editor', 'X')).token}` }).refused).toBe(403);
+    expect(await rawSocket(`${server.syncUrl}/no-such-board`, { authorization: `Bearer ${TEST_ADMIN_TOKEN}` }).refused).toBe(404);
+    expect(await rawSocket(url, { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, origin: 'https://evil.example' }).refused).toBe(403);
+    expect(await rawSocket(`${server.url.replace('http', 'ws')}/elsewhere`, { authorization: `Bearer ${TEST_ADMIN_TOKEN}` }).refused).toBe(404);
+  }, SLOW);
+
+  it('closes a connection within a second when its invite is revoked or its member demoted', async () => {
+    const member = await server.join(BOARD, 'editor', 'Tijdelijk');
+    const c = client(member.token);
+    await c.synced();
+    const closed = new Promise<{ code: number }>((resolve) => c.provider.on('connection-close', (event) => event && resolve(event)));
+    const start = Date.now();
+    await server.api(`/api/boards/${BOARD}/invites/${member.inviteId}`, { method: 'DELETE' });
+    expect((await closed).code).toBe(4403);
+    expect(Date.now() - start).toBeLessThan(1_000);
+
+    const demoted = await server.join(BOARD, 'editor', 'Degradeerbaar');
+    const d = client(demoted.token);
+    const other = client((await server.join(BOARD, 'editor', 'Getuige')).token);
+    await Promise.all([d.synced(), other.synced()]);
+    await server.api(`/api/boards/${BOARD}/members/${demoted.memberId}`, { method: 'PATCH', json: { role: 'viewer' } });
+    const row = readSheet(d.doc, 'beheer')[5]!;
+    setCell(d.doc, 'beheer', row.id, 'amount', 42_000, me('demoted'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(amountOf(other.doc, row.id)).toBe(row.row.amount);
+  }, SLOW);
+
+  it('closes connections that send malformed, oversized or text messages, and the board carries on', async () => {
+    const headers = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+    const url = `${server.syncUrl}/${BOARD}`;
+    const garbage = [
+      new Uint8Array([255, 255, 255, 255, 255, 255, 255, 255, 255, 255]),
+      new Uint8Array([42]),
+      new Uint8Array([MESSAGE_SYNC, SYNC_UPDATE, 5, 1, 2, 3, 4, 5]),
+      (() => {
+        const e = encoding.createEncoder();
+        encoding.writeVarUint(e, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(e, new Uint8Array([1, 2, 3]));
+        return encoding.toUint8Array(e);
+      })(),
+      new Uint8Array([MESSAGE_SYNC, 9, 0]),
+    ];
+    for (const bytes of garbage) {
+      const raw = rawSocket(url, headers);
+      await raw.opened;
+      raw.socket.send(bytes);
+      expect((await raw.closed).code, String(bytes)).toBe(4400);
+    }
+    const text = rawSocket(url, headers);
+    await text.opened;
+    text.socket.send('hello');
+    expect((await text.closed).code).toBe(1003);
+    const huge = rawSocket(url, headers);
+    await huge.opened;
+    huge.socket.send(new Uint8Array(9 * 1024 * 1024));
+    expect((await huge.closed).code).toBe(1009);
+
+    const healthy = client(TEST_ADMIN_TOKEN);
+    await healthy.synced();
+    expect(readSheet(healthy.doc, 'beheer')).toHaveLength(23);
+  }, SLOW);
+
+  it('streams totals that follow an edit', async () => {
+    const editor = client(TEST_ADMIN_TOKEN);
+    await editor.synced();
+    const response = await server.api(`/api/boards/${BOARD}/totals/stream`);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    const nextTotals = async (): Promise<BoardTotals> => {
+      for (;;) {
+        const end = buffer.indexOf('\n\n');
+        if (end >= 0) {
+          const event = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = event.split('\n').find((line) => line.startsWith('data:'));
+          if (data) return JSON.parse(data.slice(5)) as BoardTotals;
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('stream ended');
+        buffer += decoder.decode(value, { stream: true });
+      }
+    };
+    const initial = await nextTotals();
+    const row = readSheet(editor.doc, 'beheer').find((entry) => typeof entry.row.amount === 'number')!;
+    const started = Date.now();
+    setCell(editor.doc, 'beheer', row.id, 'amount', (row.row.amount as number) + 5_000, me('admin'));
+    let next = await nextTotals();
+    while (next.beheer.total === initial.beheer.total) next = await nextTotals();
+    expect(next.beheer.total - initial.beheer.total).toBe(5_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await reader.cancel();
+  }, SLOW);
+
+  it('lets a board leave memory after its last client, saved and compacted', async () => {
+    clients.splice(0).forEach((c) => c.destroy());
+    await eventually(() => server.planbord.rooms.peek(BOARD) === null, 5_000);
+    const log = await server.database.query(`select count(*)::int as n from board_updates where board_id = '${BOARD}'`);
+    expect(log[0]?.n).toBe(0);
+  }, SLOW);
+});
