@@ -35,8 +35,8 @@ export function newDataDir(): string {
 /** The admin token the end-to-end servers start with. */
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
-export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? newDataDir();
   const env: Record<string, string | undefined> = {
     ...process.env,

@@ -9,7 +9,7 @@ import type { BoardOrigin } from '../../shared/board/origins.ts';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from '../../shared/sync/protocol.ts';
 import type { BoardTotals } from '../../shared/totals/types.ts';
 import { startTestPlanbord, TEST_ADMIN_TOKEN, type TestPlanbord } from '../test-planbord.ts';
-import { connectClient, type TestClient } from './test-client.ts';
+import { connectClient, type TestClient } from '../../shared/sync/test-client.ts';
 
 const SLOW = 90_000;
 const BOARD = 'gdi-2025';

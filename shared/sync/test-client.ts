@@ -2,7 +2,7 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { trackSaveStatus, type SaveStatus } from '../../shared/sync/save-status.ts';
+import { trackSaveStatus, type SaveStatus } from './save-status.ts';
 
 export interface TestClient {
   doc: Y.Doc;
