@@ -1,6 +1,7 @@
 // Opens the database: embedded PGlite (a folder, or 'memory://') when no DATABASE_URL is configured,
 // PostgreSQL through postgres.js otherwise. Both drivers are loaded lazily; nothing connects on import.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
@@ -72,6 +73,15 @@ async function openPostgres(databaseUrl: string): Promise<DbHandle> {
   }
   const native = drizzle({ client, schema });
   return { driver: 'postgres', db: native, native, client, close: () => client.end({ timeout: 5 }) };
+}
+
+/** True when the database answers and every migration of db/migrations is applied. */
+export async function migrationsApplied(handle: DbHandle, migrationsFolder: string = MIGRATIONS_FOLDER): Promise<boolean> {
+  const expected = (await readdir(migrationsFolder)).filter((name) => name.endsWith('.sql')).length;
+  const rows = await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  // postgres.js answers with the rows, PGlite with { rows }.
+  const [row] = Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows;
+  return Number(row?.n ?? 0) >= expected;
 }
 
 /** Applies the pending migrations of db/migrations; applying them again is a no-op. */

@@ -11,6 +11,7 @@ import { authRoutes } from './auth/auth-routes.ts';
 import type { Authenticator } from './auth/authenticator.ts';
 import { boardAccess, boardRoutes } from './boards/board-routes.ts';
 import { httpError, type ErrorBody } from './http-error.ts';
+import type { Logger } from './log.ts';
 import type { RoomRegistry } from './sync/room-registry.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -27,16 +28,15 @@ export interface AppDeps {
   clientDir: string | null;
   /** Whether the database answers; for /readyz. */
   checkDatabase: () => Promise<boolean>;
-  log?: (message: string, error?: unknown) => void;
+  log: Logger;
 }
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  const log = deps.log ?? ((message, error) => console.error(message, error));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
-    log(`${c.req.method} ${c.req.path} failed`, error);
+    deps.log.warn('request-failed', { method: c.req.method, path: c.req.path }, error);
     return c.json<ErrorBody>({ error: 'internal', message: 'Something went wrong on the server.' }, 500);
   });
 

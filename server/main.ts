@@ -19,9 +19,10 @@ async function main(): Promise<void> {
   const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`;
   console.log(`Planbord on ${publicUrl} (${where}; default board ${planbord.seeded})`);
   if (planbord.generatedAdminToken) {
-    console.log(`Admin token (shown once; sign in with it at ${publicUrl}): ${planbord.generatedAdminToken}`);
+    // Shown once: the token is in the link's fragment, which the browser never sends to the server.
+    console.log(`Sign in as admin (shown once, keep it): ${publicUrl}/login#${planbord.generatedAdminToken}`);
   } else if (!adminToken) {
-    console.log('Admin token: generated at the first start. To set a new one, start with PLANBORD_ADMIN_TOKEN=<token>.');
+    console.log('Admin token: printed at the first start. To set a new one, start with PLANBORD_ADMIN_TOKEN=<token>.');
   }
 
   let stopping = false;

@@ -3,11 +3,12 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'drizzle-orm';
 import { createAccessStore } from '../db/access-store.ts';
+import { migrationsApplied } from '../db/create-db.ts';
 import { createBoardStore } from '../db/board-store.ts';
 import type { DbHandle } from '../db/create-db.ts';
 import { createApp } from './app.ts';
+import { createLogger, type Logger } from './log.ts';
 import { createAccessEvents } from './auth/access-events.ts';
 import { bootstrapAdminToken } from './auth/admin-token.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
@@ -28,7 +29,7 @@ export interface PlanbordOptions {
   boardIdleMs?: number;
   syncLimits?: Partial<SyncLimits>;
   bus?: RoomBus;
-  log?: (message: string, error?: unknown) => void;
+  log?: Logger;
 }
 
 export interface Planbord {
@@ -44,7 +45,7 @@ export interface Planbord {
 }
 
 export async function startPlanbord(options: PlanbordOptions): Promise<Planbord> {
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(`Planbord: ${message}`, error ?? ''));
+  const log = options.log ?? createLogger();
   const { db } = options.database;
   const store = createBoardStore(db);
   const access = createAccessStore(db);
@@ -68,7 +69,7 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
     adminTokenHash: admin.hash,
     publicUrl: options.publicUrl,
     clientDir: options.clientDir,
-    checkDatabase: async () => (await db.execute(sql`select 1`), true),
+    checkDatabase: () => migrationsApplied(options.database),
     log,
   });
 

@@ -1,6 +1,7 @@
 // Test support: a whole Planbord server on a free port over a fresh test database, reached over
 // real HTTP and WebSockets.
 import type { TestDatabase, TestDriver } from '../db/test-databases.ts';
+import { silentLogger } from './log.ts';
 import { startPlanbord, type Planbord, type PlanbordOptions } from './planbord-server.ts';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -27,7 +28,7 @@ export async function startTestPlanbord(driver: TestDriver, options: Partial<Pla
     clientDir: null,
     adminToken: TEST_ADMIN_TOKEN,
     boardIdleMs: 200,
-    log: () => {},
+    log: silentLogger,
     ...options,
   });
   const url = planbord.url;

@@ -35,7 +35,20 @@ export class PlanbordOverview extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    // The admin's first link is /login#<token>: the token stays in the fragment, out of server logs.
+    const token = location.pathname === '/login' ? location.hash.slice(1) : '';
+    history.replaceState(null, '', '/');
+    void (token ? this.login(token) : this.load());
+  }
+
+  private async login(adminToken: string): Promise<void> {
+    const response = await fetch('/api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ adminToken }),
+    });
+    this.error = response.ok ? '' : 'Dit beheerderstoken is niet juist.';
+    await this.load();
   }
 
   private async load(): Promise<void> {
@@ -56,19 +69,8 @@ export class PlanbordOverview extends LitElement {
 
   private async signIn(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const adminToken = new FormData(form).get('adminToken');
-    const response = await fetch('/api/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ adminToken }),
-    });
-    if (!response.ok) {
-      this.error = 'Dit beheerderstoken is niet juist.';
-      return;
-    }
-    this.error = '';
-    await this.load();
+    const adminToken = new FormData(event.target as HTMLFormElement).get('adminToken');
+    await this.login(typeof adminToken === 'string' ? adminToken : '');
   }
 
   private async select(id: string): Promise<void> {

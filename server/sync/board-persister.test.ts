@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createBoardStore, type BoardStore } from '../../db/board-store.ts';
 import { testDrivers, type TestDatabase } from '../../db/test-databases.ts';
+import { silentLogger } from '../log.ts';
 import { BoardPersister } from './board-persister.ts';
 
 const SLOW = 60_000;
@@ -51,7 +52,7 @@ describe.each(testDrivers().filter((driver) => driver.available))('board persist
     const saved: Uint8Array[] = [];
     const persister = new BoardPersister({
       boardId: id, doc, store, loggedRows: 0, lastSeq: loaded.compactedThrough,
-      onSaved: (sv) => saved.push(sv), onHealth: () => {}, log: () => {},
+      onSaved: (sv) => saved.push(sv), onHealth: () => {}, log: silentLogger,
     });
     doc.on('update', (update: Uint8Array, origin: unknown) => persister.add(update, String(origin)));
     const rows = doc.getMap('rows');
@@ -77,7 +78,7 @@ describe.each(testDrivers().filter((driver) => driver.available))('board persist
     const health: boolean[] = [];
     const persister = new BoardPersister({
       boardId: id, doc, store: flaky.store, loggedRows: 0, lastSeq: loaded.compactedThrough,
-      onSaved: (sv) => saved.push(sv), onHealth: (healthy) => health.push(healthy), log: () => {},
+      onSaved: (sv) => saved.push(sv), onHealth: (healthy) => health.push(healthy), log: silentLogger,
     });
     doc.on('update', (update: Uint8Array) => persister.add(update, 'alice'));
     flaky.setDown(true);

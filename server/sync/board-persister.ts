@@ -5,6 +5,7 @@
 // queued in memory, nothing is reported as saved, and writing is retried with backoff.
 import * as Y from 'yjs';
 import type { BoardStore } from '../../db/board-store.ts';
+import type { Logger } from '../log.ts';
 
 export const FLUSH_DELAY_MS = 50;
 const COMPACT_AFTER_ROWS = 500;
@@ -21,7 +22,7 @@ export interface PersisterOptions {
   lastSeq: number;
   onSaved(committed: Uint8Array): void;
   onHealth(healthy: boolean): void;
-  log(message: string, error?: unknown): void;
+  log: Logger;
 }
 
 interface Pending {
@@ -76,7 +77,10 @@ export class BoardPersister {
     this.writing = this.append(batch)
       .then(
         () => {
-          if (this.failures > 0) this.options.onHealth(true);
+          if (this.failures > 0) {
+            this.options.onHealth(true);
+            this.options.log.info('save-recovered', { boardId: this.options.boardId, attempts: this.failures });
+          }
           this.failures = 0;
           this.options.onSaved(committed);
         },
@@ -84,7 +88,7 @@ export class BoardPersister {
           this.pending = [...batch, ...this.pending];
           if (this.failures === 0) this.options.onHealth(false);
           this.failures++;
-          this.options.log(`board ${this.options.boardId}: saving failed (attempt ${this.failures})`, error);
+          this.options.log.warn('save-failed', { boardId: this.options.boardId, attempt: this.failures, queued: this.pending.length }, error);
         },
       )
       .finally(() => {
@@ -122,7 +126,7 @@ export class BoardPersister {
     const state = Y.encodeStateAsUpdate(this.options.doc);
     const compacted = await this.options.store.compact(this.options.boardId, state, this.lastSeq);
     if (compacted.ok) this.loggedRows = 0;
-    else this.options.log(`board ${this.options.boardId}: compaction skipped (${compacted.error})`);
+    else this.options.log.warn('compaction-skipped', { boardId: this.options.boardId, reason: compacted.error });
   }
 
   /** Writes everything queued, waiting (with retries) up to `timeoutMs`; true if all is committed. */
@@ -152,7 +156,7 @@ export class BoardPersister {
       try {
         await this.compact();
       } catch (error) {
-        this.options.log(`board ${this.options.boardId}: compaction on close failed`, error);
+        this.options.log.warn('compaction-failed', { boardId: this.options.boardId }, error);
       }
     }
     return true;

@@ -4,6 +4,7 @@
 // last one lets go, once everything it accepted is saved.
 import * as Y from 'yjs';
 import type { BoardStore } from '../../db/board-store.ts';
+import type { Logger } from '../log.ts';
 import { migrateBoard } from '../../shared/board/migrations.ts';
 import { LOAD_ORIGIN } from '../../shared/board/origins.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
@@ -19,7 +20,7 @@ export interface RoomRegistryOptions {
   maxBoards: number;
   /** How long a board with nobody on it stays in memory. */
   idleMs: number;
-  log(message: string, error?: unknown): void;
+  log: Logger;
 }
 
 interface Entry {
@@ -53,7 +54,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     try {
       stored = await options.store.loadBoardState(boardId);
     } catch (error) {
-      options.log(`board ${boardId}: load failed`, error);
+      options.log.warn('board-load-failed', { boardId }, error);
       return err('board-unreadable');
     }
     if (!stored) return err('board-not-found');
@@ -64,7 +65,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
         for (const { update } of stored.updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
       }, LOAD_ORIGIN);
     } catch (error) {
-      options.log(`board ${boardId}: stored state is unreadable`, error);
+      options.log.warn('board-unreadable', { boardId }, error);
       doc.destroy();
       return err('board-unreadable');
     }
@@ -85,11 +86,12 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     // Migrations run before anyone sees the board; the room persists what they change.
     const migrated = migrateBoard(doc);
     if (!migrated.ok) {
-      options.log(`board ${boardId}: ${migrated.error}`);
+      options.log.warn('board-migration-refused', { boardId, reason: migrated.error });
       room.destroy();
       return err('board-unreadable');
     }
     loaded.set(boardId, room);
+    options.log.info('board-opened', { boardId, loggedUpdates: stored.updates.length, migrations: migrated.value.applied.length });
     return ok(room);
   }
 
@@ -98,7 +100,8 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     if (!opened.ok) return;
     const room = opened.value;
     const saved = await room.persister.close();
-    if (!saved) options.log(`board ${boardId}: closed with unsaved updates`);
+    if (!saved) options.log.warn('board-closed-unsaved', { boardId });
+    else options.log.info('board-closed', { boardId });
     room.destroy();
     loaded.delete(boardId);
     unhealthy.delete(boardId);

@@ -142,7 +142,10 @@ describe.each(testDrivers().filter((driver) => driver.available))('sync endpoint
     expect(amountOf(other.doc, row.id)).toBe(row.row.amount);
   }, SLOW);
 
-  it('closes connections that send malformed, oversized or text messages, and the board carries on', async () => {
+  it('closes connections that send malformed, oversized or text messages, while other clients keep working', async () => {
+    const bystander = client(TEST_ADMIN_TOKEN);
+    const peer = client(TEST_ADMIN_TOKEN);
+    await Promise.all([bystander.synced(), peer.synced()]);
     const headers = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
     const url = `${server.syncUrl}/${BOARD}`;
     const garbage = [
@@ -172,9 +175,18 @@ describe.each(testDrivers().filter((driver) => driver.available))('sync endpoint
     huge.socket.send(new Uint8Array(9 * 1024 * 1024));
     expect((await huge.closed).code).toBe(1009);
 
-    const healthy = client(TEST_ADMIN_TOKEN);
-    await healthy.synced();
-    expect(readSheet(healthy.doc, 'beheer')).toHaveLength(23);
+    const random = rawSocket(url, headers);
+    await random.opened;
+    for (let i = 0; i < 50 && random.socket.readyState === random.socket.OPEN; i++) {
+      random.socket.send(Uint8Array.from({ length: 64 }, (_, j) => (i * 131 + j * 71) % 256));
+    }
+    expect([4400, 1003]).toContain((await random.closed).code);
+
+    // The clients that were connected all along still edit together.
+    const row = readSheet(bystander.doc, 'beheer')[7]!;
+    setCell(bystander.doc, 'beheer', row.id, 'amount', 777_000, me('bystander'));
+    await eventually(() => amountOf(peer.doc, row.id) === 777_000);
+    expect(readSheet(peer.doc, 'beheer')).toHaveLength(23);
   }, SLOW);
 
   it('streams totals that follow an edit', async () => {

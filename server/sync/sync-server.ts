@@ -10,6 +10,7 @@ import { CLOSE, type CloseReason } from '../../shared/sync/protocol.ts';
 import { roleOn, type AccessChange, type Identity } from '../auth/identity.ts';
 import type { BoardRoom, RoomConnection } from './board-room.ts';
 import { TokenBucket } from './rate-limit.ts';
+import type { Logger } from '../log.ts';
 import type { RoomRegistry } from './room-registry.ts';
 
 export interface SyncLimits {
@@ -44,7 +45,7 @@ export interface SyncServerOptions {
   /** Origins a browser may connect from (the configured public URL's origin). */
   allowedOrigins: readonly string[];
   limits?: Partial<SyncLimits>;
-  log(message: string, error?: unknown): void;
+  log: Logger;
 }
 
 export interface SyncServer {
@@ -62,7 +63,7 @@ interface Connection extends RoomConnection {
   readonly socket: WebSocket;
 }
 
-function refuse(socket: Duplex, status: number, error: string, message: string): void {
+function refuseUpgrade(socket: Duplex, status: number, error: string, message: string): void {
   const body = JSON.stringify({ error, message });
   const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' }[status] ?? 'Error';
   if (socket.writable) {
@@ -84,6 +85,11 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
   const connections = new Map<string, Connection>();
   let pendingUpgrades = 0;
+
+  function refuse(socket: Duplex, status: number, error: string, message: string): void {
+    options.log.info('sync-refused', { status, reason: error });
+    refuseUpgrade(socket, status, error, message);
+  }
 
   function closeConnection(connection: Connection, reason: CloseReason): void {
     if (connection.socket.readyState === connection.socket.OPEN) connection.socket.close(reason.code, reason.reason);
@@ -147,6 +153,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     };
     connections.set(connection.id, connection);
     room.join(connection);
+    options.log.info('sync-connected', { boardId: room.boardId, user: connection.userId, role, connections: connections.size });
 
     socket.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return closeConnection(connection, CLOSE.unsupportedData);
@@ -162,8 +169,9 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
       socket.ping();
     }, PING_INTERVAL_MS);
     socket.on('error', () => socket.terminate());
-    socket.once('close', () => {
+    socket.once('close', (code: number) => {
       clearInterval(ping);
+      options.log.info('sync-disconnected', { boardId: room.boardId, user: connection.userId, code });
       connections.delete(connection.id);
       room.leave(connection);
       options.rooms.release(room);
@@ -177,7 +185,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     const timeout = setTimeout(() => refuse(socket, 503, 'timeout', 'Connecting took too long.'), limits.upgradeTimeoutMs);
     admit(request, socket, head)
       .catch((error: unknown) => {
-        options.log('sync upgrade failed', error);
+        options.log.warn('sync-upgrade-failed', { path: request.url }, error);
         refuse(socket, 503, 'internal', 'The connection could not be set up.');
       })
       .finally(() => {
