@@ -17,7 +17,8 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export async function openBrowser(): Promise<BrowserContext> {
+/** A fresh browser profile. Tall by default, so that a whole sheet of the 2025 plan is on screen. */
+export async function openBrowser(viewport = { width: 1400, height: 1600 }): Promise<BrowserContext> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'planbord-chromium-'));
-  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, locale: 'nl-NL' });
+  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, locale: 'nl-NL', viewport });
 }

@@ -63,9 +63,17 @@ export class BoardConnection extends EventTarget {
     this.provider.awareness.on('change', () => this.dispatchEvent(new Event('presence')));
     this.saves.onChange(() => this.dispatchEvent(new Event('saves')));
     window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
   }
 
-  private readonly onOffline = () => this.setState('offline');
+  // A socket can linger for a while after the network is gone: stop using it at once, keep editing
+  // locally (IndexedDB holds the edits), and reconnect when the browser is back online.
+  private readonly onOffline = () => {
+    this.provider.disconnect();
+    this.setState('offline');
+  };
+
+  private readonly onOnline = () => this.provider.connect();
 
   private setState(state: ConnectionState): void {
     if (this.state === 'refused') return;
@@ -109,6 +117,7 @@ export class BoardConnection extends EventTarget {
 
   destroy(): void {
     window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
     this.undo.destroy();
     this.saves.destroy();
     this.provider.destroy();

@@ -22,7 +22,7 @@ export class TotalsDashboard extends LitElement {
     css`
       :host { display: block; font-size: 1.15rem; }
       .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem; }
-      section { background: white; border-radius: 6px; padding: 1rem 1.25rem; }
+      section, figure { background: white; border-radius: 6px; padding: 1rem 1.25rem; margin: 0; }
       table { border-collapse: collapse; width: 100%; }
       th, td { padding: 0.4rem 0.6rem; border-bottom: 1px solid #d8dde3; text-align: left; }
       .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -181,9 +181,9 @@ export class TotalsDashboard extends LitElement {
             ? html`<p>Geen overschrijdingen.</p>`
             : html`<ul class="violations">${t.violations.map((v) => html`<li class="bad">${v.message}</li>`)}</ul>`}
         </section>
-        <section><div class="chart" role="img" aria-label="Staafdiagram: vernieuwing per domein, gevraagd en toegekend"></div></section>
-        <section><div class="chart" role="img" aria-label="Staafdiagram: B&E per domein"></div></section>
-        <section><div class="chart" role="img" aria-label="Staafdiagram: vernieuwing toegekend en doorkijk per jaar"></div></section>
+        <figure><div class="chart"></div><figcaption class="sr-only">Staafdiagram: vernieuwing per domein, gevraagd en toegekend; de cijfers staan in de tabel hierboven.</figcaption></figure>
+        <figure><div class="chart"></div><figcaption class="sr-only">Staafdiagram: B&E per domein.</figcaption></figure>
+        <figure><div class="chart"></div><figcaption class="sr-only">Staafdiagram: vernieuwing toegekend en doorkijk per jaar.</figcaption></figure>
       </div>
     `;
   }

@@ -38,6 +38,9 @@ export function columnDefs(sheet: SheetName, editable: boolean, marks: CellMarks
     const def: ColDef<GridRow> = {
       field: column.field,
       colId: column.field,
+      // No type inference: an amount column mixes euros with "ntb" and "none", and AG Grid's own
+      // number parsing would read the Dutch "3.400" as three point four.
+      cellDataType: false,
       headerName: isAmount ? `${column.label} (x € 1.000)` : column.label,
       editable: (params) => editable && !params.node.rowPinned,
       valueFormatter: (params: ValueFormatterParams<GridRow>) =>

@@ -197,13 +197,21 @@ export class SheetGrid extends LitElement {
       this.pinnedFrame = 0;
       if (!this.api || !this.totals) return;
       const totals = this.totals.totals();
-      this.api.setGridOption('pinnedBottomRowData', pinnedTotals(this.sheet, totals, this.domainFilter));
+      this.showPinned(pinnedTotals(this.sheet, totals, this.domainFilter));
       const violations = violationMarks(totals);
       const changed = [...new Set([...violations.keys(), ...this.marks.violations.keys()])].map((key) => key.split(':')[0]!);
       this.marks.violations = violations;
       this.refreshRows(changed);
     });
   };
+
+  /** Updates the pinned totals in place when their rows stay the same, so an open editor stays open. */
+  private showPinned(rows: GridRow[]): void {
+    const api = this.api!;
+    const same = api.getPinnedBottomRowCount() === rows.length && rows.every((row, i) => api.getPinnedBottomRow(i)?.data?.id === row.id);
+    if (same) rows.forEach((row, i) => api.getPinnedBottomRow(i)!.updateData(row));
+    else api.setGridOption('pinnedBottomRowData', rows);
+  }
 
   private readonly onPresence = () => {
     const before = [...this.marks.cursors.keys()].map((key) => key.split(':')[0]!);
