@@ -17,6 +17,7 @@ export class RoadmapTimeline extends LitElement {
       :host { display: block; }
       table { border-collapse: separate; border-spacing: 0.5rem; width: 100%; table-layout: fixed; }
       th { text-align: left; vertical-align: top; }
+      col.domain { width: 11rem; }
       td { vertical-align: top; background: white; border-radius: 6px; padding: 0.5rem; }
       ul { margin: 0; padding-left: 1.1rem; }
       li { margin: 0.35rem 0; }
@@ -45,6 +46,7 @@ export class RoadmapTimeline extends LitElement {
     return html`
       <h2>Roadmap per horizon</h2>
       <table>
+        <colgroup><col class="domain" />${HORIZONS.map(() => html`<col />`)}</colgroup>
         <thead><tr><th scope="col">Domein</th>${HORIZONS.map((h) => html`<th scope="col">${HORIZON_LABEL[h]}</th>`)}</tr></thead>
         <tbody>
           ${DOMAINS_AND_GENERIEK.map(
