@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totalCell, waitSynced } from './board-ui.ts';
 import { openBrowser } from './browser.ts';
 import { E2E_ADMIN_TOKEN, newDataDir, startServer, type RunningServer } from './server-process.ts';
 
@@ -38,7 +39,7 @@ describe('starting Planbord on embedded PGlite', () => {
     expect(control('beheer.total')).toMatchObject({ stated: 263_463_000, computed: 263_681_000, difference: 218_000 });
   });
 
-  it('shows the board and its totals in a browser', async () => {
+  it('shows the board, its totals and the control totals in a browser', async () => {
     const browser = await openBrowser();
     try {
       const page = await browser.newPage();
@@ -48,9 +49,11 @@ describe('starting Planbord on embedded PGlite', () => {
       await page.getByLabel('Beheerderstoken').fill(E2E_ADMIN_TOKEN);
       await page.getByRole('button', { name: 'Inloggen' }).click();
       await page.getByRole('heading', { name: /GDI-Programmeringsplan 2025/ }).waitFor();
-      await expect.poll(() => page.getByRole('table').first().textContent()).toContain('263.681');
-      const controls = page.getByRole('row').filter({ hasText: '263.463' });
-      await expect.poll(() => controls.first().textContent()).toContain('218');
+      await waitSynced(page);
+      await expect.poll(() => totalCell(page, 'beheer', 'Totaal B&E', 'amount').textContent()).toBe('263.681');
+      await page.getByRole('tab', { name: 'Dashboard' }).click();
+      const control = page.getByRole('row').filter({ hasText: '263.463' }).first();
+      await expect.poll(() => control.textContent(), { timeout: 5_000 }).toContain('218');
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
