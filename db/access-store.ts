@@ -1,6 +1,6 @@
 // Members, invites, sessions and server secrets: the data behind roles. Tokens never reach the
 // database, only their hashes.
-import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from './create-db.ts';
 import { invites, members, serverSecrets, sessions, type MemberRole } from './schema.ts';
 
@@ -23,6 +23,16 @@ export interface NewSession {
   expiresAt: Date;
 }
 
+export interface JoinRequest {
+  inviteTokenHash: string;
+  now: Date;
+  memberId: string;
+  displayName: string;
+  /** Picks the presence colour from the number of members the board had before this one. */
+  colorFor: (membersBefore: number) => string;
+  session: Omit<NewSession, 'memberId'>;
+}
+
 /** A live session with its member (null for an admin session). */
 export interface SessionRecord {
   id: string;
@@ -34,20 +44,30 @@ export interface AccessStore {
   getSecret(key: string): Promise<string | null>;
   /** Stores the value unless the key exists; returns what is stored. */
   putSecretIfAbsent(key: string, value: string): Promise<string>;
+  /** Stores the value, replacing what was stored under the key. */
+  putSecret(key: string, value: string): Promise<void>;
   createInvite(invite: NewInvite): Promise<Invite>;
   listInvites(boardId: string): Promise<Invite[]>;
-  /** A usable invite: not revoked, not expired. */
-  findUsableInvite(tokenHash: string, now: Date): Promise<Invite | null>;
-  /** Revokes the invite and every member who joined through it; null if there is no such invite. */
+  /**
+   * Revokes the invite and every member who joined through it; null if there is no such invite.
+   * memberIds are the members revoked now (none when the invite was revoked before).
+   */
   revokeInvite(boardId: string, inviteId: string): Promise<{ memberIds: string[] } | null>;
-  /** Creates a member and its first session in one transaction. */
-  joinBoard(member: Omit<Member, 'createdAt' | 'revokedAt'>, session: NewSession): Promise<void>;
-  countMembers(boardId: string): Promise<number>;
+  /**
+   * Joins a board through a usable invite (not revoked, not expired): creates the member and its
+   * first session in one transaction. Null when the invite is not usable.
+   */
+  joinWithInvite(request: JoinRequest): Promise<Member | null>;
   listMembers(boardId: string): Promise<Member[]>;
   setMemberRole(boardId: string, memberId: string, role: MemberRole): Promise<Member | null>;
   revokeMember(boardId: string, memberId: string): Promise<boolean>;
   createAdminSession(session: NewSession): Promise<void>;
-  /** The session for a token hash if it is live and its member (if any) is not revoked. */
+  /** Ends every admin session, e.g. when the admin token is replaced. */
+  revokeAdminSessions(): Promise<number>;
+  /**
+   * The session for a token hash if it is live (not ended, not expired) and, for a member, the
+   * member is not revoked and neither is the invite it joined through. One indexed query.
+   */
   findLiveSession(tokenHash: string, now: Date): Promise<SessionRecord | null>;
   endSession(sessionId: string): Promise<void>;
 }
@@ -66,6 +86,10 @@ export function createAccessStore(db: Db): AccessStore {
       return row.value;
     },
 
+    async putSecret(key, value) {
+      await db.insert(serverSecrets).values({ key, value }).onConflictDoUpdate({ target: serverSecrets.key, set: { value } });
+    },
+
     async createInvite(invite) {
       const [row] = await db.insert(invites).values(invite).returning();
       if (!row) throw new Error('insert of invite returned no row');
@@ -76,17 +100,12 @@ export function createAccessStore(db: Db): AccessStore {
       return db.select().from(invites).where(eq(invites.boardId, boardId)).orderBy(asc(invites.createdAt), asc(invites.id));
     },
 
-    async findUsableInvite(tokenHash, now) {
-      const [row] = await db.select().from(invites).where(and(eq(invites.tokenHash, tokenHash), isNull(invites.revokedAt)));
-      if (!row || (row.expiresAt && row.expiresAt <= now)) return null;
-      return row;
-    },
-
     async revokeInvite(boardId, inviteId) {
       return db.transaction(async (tx) => {
+        // Revoking twice keeps the first revocation time.
         const [invite] = await tx
           .update(invites)
-          .set({ revokedAt: new Date() })
+          .set({ revokedAt: sql`coalesce(${invites.revokedAt}, now())` })
           .where(and(eq(invites.id, inviteId), eq(invites.boardId, boardId)))
           .returning({ id: invites.id });
         if (!invite) return null;
@@ -99,16 +118,32 @@ export function createAccessStore(db: Db): AccessStore {
       });
     },
 
-    async joinBoard(member, session) {
-      await db.transaction(async (tx) => {
-        await tx.insert(members).values(member);
-        await tx.insert(sessions).values({ ...session, memberId: member.id, isAdmin: false });
+    // The invite row is share-locked, so a revocation committing meanwhile waits for this join and
+    // then revokes the new member too.
+    async joinWithInvite({ inviteTokenHash, now, memberId, displayName, colorFor, session }) {
+      return db.transaction(async (tx) => {
+        const [invite] = await tx
+          .select()
+          .from(invites)
+          .where(and(eq(invites.tokenHash, inviteTokenHash), isNull(invites.revokedAt)))
+          .for('share');
+        if (!invite || (invite.expiresAt && invite.expiresAt <= now)) return null;
+        const [before] = await tx.select({ n: count() }).from(members).where(eq(members.boardId, invite.boardId));
+        const [member] = await tx
+          .insert(members)
+          .values({
+            id: memberId,
+            boardId: invite.boardId,
+            displayName,
+            role: invite.role,
+            inviteId: invite.id,
+            color: colorFor(Number(before?.n ?? 0)),
+          })
+          .returning();
+        if (!member) throw new Error(`insert of member ${memberId} returned no row`);
+        await tx.insert(sessions).values({ ...session, memberId, isAdmin: false });
+        return member;
       });
-    },
-
-    async countMembers(boardId) {
-      const [row] = await db.select({ n: count() }).from(members).where(eq(members.boardId, boardId));
-      return Number(row?.n ?? 0);
     },
 
     listMembers(boardId) {
@@ -141,6 +176,15 @@ export function createAccessStore(db: Db): AccessStore {
       await db.insert(sessions).values({ ...session, memberId: null, isAdmin: true });
     },
 
+    async revokeAdminSessions() {
+      const rows = await db
+        .update(sessions)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(sessions.isAdmin, true), isNull(sessions.revokedAt)))
+        .returning({ id: sessions.id });
+      return rows.length;
+    },
+
     async findLiveSession(tokenHash, now) {
       const [row] = await db
         .select({
@@ -152,18 +196,17 @@ export function createAccessStore(db: Db): AccessStore {
           role: members.role,
           color: members.color,
           memberRevokedAt: members.revokedAt,
+          inviteRevokedAt: invites.revokedAt,
         })
         .from(sessions)
         .leftJoin(members, eq(members.id, sessions.memberId))
+        .leftJoin(invites, eq(invites.id, members.inviteId))
         .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
       if (!row) return null;
       if (row.isAdmin) return { id: row.id, isAdmin: true, member: null };
-      if (!row.memberId || !row.boardId || !row.role || row.memberRevokedAt) return null;
-      return {
-        id: row.id,
-        isAdmin: false,
-        member: { id: row.memberId, boardId: row.boardId, displayName: row.displayName, role: row.role, color: row.color ?? '#1f6fd1' },
-      };
+      const { memberId, boardId, role, color } = row;
+      if (!memberId || !boardId || !role || !color || row.memberRevokedAt || row.inviteRevokedAt) return null;
+      return { id: row.id, isAdmin: false, member: { id: memberId, boardId, displayName: row.displayName, role, color } };
     },
 
     async endSession(sessionId) {

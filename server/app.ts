@@ -9,6 +9,7 @@ import type { AccessEvents } from './auth/access-events.ts';
 import { accessRoutes } from './auth/access-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import type { Authenticator } from './auth/authenticator.ts';
+import { requireIdentity } from './auth/middleware.ts';
 import { boardAccess, boardRoutes } from './boards/board-routes.ts';
 import { httpError, type ErrorBody } from './http-error.ts';
 import type { Logger } from './log.ts';
@@ -63,7 +64,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/boards/:id/*', ...boardAccess(deps.store, deps.authenticator));
   app.route('/api/boards', accessRoutes(deps));
   app.route('/api/boards', boardRoutes(deps));
-  app.all('/api/*', () => {
+  // Unknown API routes answer 401 to strangers too, so probing learns nothing.
+  app.all('/api/*', requireIdentity(deps.authenticator), () => {
     throw httpError(404, 'not-found', 'No such API route.');
   });
 

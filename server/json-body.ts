@@ -2,7 +2,12 @@
 import type { Context } from 'hono';
 import { httpError } from './http-error.ts';
 
+// Requiring the JSON media type also keeps out cross-site HTML form posts, which cannot send it.
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw httpError(415, 'unsupported-media-type', 'Send the request body as JSON, with Content-Type: application/json.');
+  }
   let body: unknown;
   try {
     body = await c.req.json();

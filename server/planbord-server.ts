@@ -9,7 +9,7 @@ import { createBoardStore } from '../db/board-store.ts';
 import type { DbHandle } from '../db/create-db.ts';
 import { createApp } from './app.ts';
 import { createLogger, type Logger } from './log.ts';
-import { createAccessEvents } from './auth/access-events.ts';
+import { createAccessEvents, type AccessEvents } from './auth/access-events.ts';
 import { bootstrapAdminToken } from './auth/admin-token.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { seedDefaultBoard } from './seed.ts';
@@ -40,6 +40,8 @@ export interface Planbord {
   seeded: 'seeded' | 'present';
   rooms: RoomRegistry;
   sync: SyncServer;
+  /** Access changes made through this server (revocations, role changes, logouts). */
+  events: AccessEvents;
   /** Stops taking connections, saves every open board, and closes the port (not the database). */
   stop(): Promise<boolean>;
 }
@@ -51,7 +53,10 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
   const access = createAccessStore(db);
   const seeded = await seedDefaultBoard(store);
   const admin = await bootstrapAdminToken(access, options.adminToken);
-  const events = createAccessEvents();
+  if (admin.endedSessions > 0) log.info('admin-token-replaced', { endedAdminSessions: admin.endedSessions });
+  const events = createAccessEvents({
+    onListenerError: (error, change) => log.warn('access-listener-failed', { kind: change.kind }, error),
+  });
   const authenticator = createAuthenticator({ access, adminTokenHash: admin.hash });
   const rooms = createRoomRegistry({
     store,
@@ -94,6 +99,7 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
     seeded,
     rooms,
     sync,
+    events,
     async stop() {
       await sync.close();
       const saved = await rooms.closeAll();

@@ -2,13 +2,18 @@
 import { isRole, type Role } from '../../shared/access/roles.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+// Control characters (C0, DEL, C1) and the bidirectional overrides that could make a name display
+// as something else.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
+export const MAX_DISPLAY_NAME = 60;
 
+/** Trimmed, inner runs of spaces collapsed, 1-60 characters (code points), no control characters. */
 export function parseDisplayName(value: unknown): Result<string> {
   if (typeof value !== 'string') return err('displayName must be a string.');
+  if (UNSAFE.test(value)) return err('displayName contains a control character.');
   const name = value.trim().replace(/\s+/g, ' ');
-  if (name.length < 1 || name.length > 60) return err('displayName must have 1 to 60 characters.');
-  if (CONTROL.test(name)) return err('displayName contains a control character.');
+  const length = [...name].length;
+  if (length < 1 || length > MAX_DISPLAY_NAME) return err(`displayName must have 1 to ${MAX_DISPLAY_NAME} characters.`);
   return ok(name);
 }
 
@@ -27,11 +32,3 @@ export function parseExpiry(value: unknown, now: Date): Result<Date | null> {
 export function parseToken(value: unknown, field: string): Result<string> {
   return typeof value === 'string' && value.length > 0 && value.length <= 512 ? ok(value) : err(`${field} must be a token string.`);
 }
-
-/** Presence colours, distinct and readable on white (WCAG AA for text). */
-export const PRESENCE_COLORS = [
-  '#1f6fd1', '#b3261e', '#0b7a3b', '#8e24aa', '#b45309', '#00796b',
-  '#c2185b', '#3949ab', '#5d4037', '#00838f', '#6a1b9a', '#2e7d32',
-] as const;
-
-export const presenceColor = (index: number): string => PRESENCE_COLORS[index % PRESENCE_COLORS.length]!;

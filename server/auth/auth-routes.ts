@@ -4,9 +4,10 @@ import type { AccessStore } from '../../db/access-store.ts';
 import { httpError } from '../http-error.ts';
 import { onlyFields, readJsonObject } from '../json-body.ts';
 import type { AccessEvents } from './access-events.ts';
-import { parseDisplayName, parseToken, presenceColor } from './access-requests.ts';
+import { parseDisplayName, parseToken } from './access-requests.ts';
 import type { Authenticator } from './authenticator.ts';
 import { requireIdentity, type AuthEnv } from './middleware.ts';
+import { presenceColor } from './presence-colors.ts';
 import { clearSessionCookie, SESSION_DAYS, setSessionCookie } from './session-cookie.ts';
 import { hashToken, newId, newToken, sameHash } from './tokens.ts';
 
@@ -30,17 +31,20 @@ export function authRoutes(deps: AuthRoutesDeps): Hono<AuthEnv> {
     const displayName = parseDisplayName(body.displayName);
     if (!token.ok) throw httpError(400, 'invalid-body', token.error);
     if (!displayName.ok) throw httpError(400, 'invalid-body', displayName.error);
-    const invite = await deps.access.findUsableInvite(hashToken(token.value), new Date());
-    if (!invite) throw httpError(401, 'invalid-invite', 'This invite link is not valid (any more).');
     const sessionToken = newToken();
-    const color = presenceColor(await deps.access.countMembers(invite.boardId));
-    const memberId = newId();
-    await deps.access.joinBoard(
-      { id: memberId, boardId: invite.boardId, displayName: displayName.value, role: invite.role, inviteId: invite.id, color },
-      { id: newId(), tokenHash: hashToken(sessionToken), memberId, expiresAt: sessionExpiry() },
-    );
+    const member = await deps.access.joinWithInvite({
+      inviteTokenHash: hashToken(token.value),
+      now: new Date(),
+      memberId: newId(),
+      displayName: displayName.value,
+      colorFor: presenceColor,
+      session: { id: newId(), tokenHash: hashToken(sessionToken), expiresAt: sessionExpiry() },
+    });
+    // One answer for unknown, expired and revoked links, so a guess learns nothing.
+    if (!member) throw httpError(401, 'invalid-invite', 'This invite link is not valid (any more).');
     setSessionCookie(c, sessionToken, deps.secureCookies);
-    return c.json({ boardId: invite.boardId, role: invite.role, displayName: displayName.value, color, sessionToken });
+    const { boardId, role, color } = member;
+    return c.json({ boardId, role, displayName: displayName.value, color, sessionToken });
   });
 
   routes.post('/login', async (c) => {

@@ -20,13 +20,22 @@ export function readCookie(header: string | undefined, name: string): string | n
   if (!header) return null;
   for (const part of header.split(';')) {
     const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+    if (index <= 0 || part.slice(0, index).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(index + 1).trim());
+    } catch {
+      return null; // a malformed %-escape is no credential, not a server error
+    }
   }
   return null;
 }
 
+/**
+ * The token a request presents: the bearer token when there is an Authorization header with one,
+ * else the session cookie. Oversized values are no token.
+ */
 export function presentedToken(headers: CredentialHeaders): string | null {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1];
+  const bearer = /^Bearer[ \t]+([^\s,]+)[ \t]*$/i.exec(headers.authorization ?? '')?.[1];
   const token = bearer ?? readCookie(headers.cookie, SESSION_COOKIE);
   return token && token.length <= MAX_TOKEN_LENGTH ? token : null;
 }
@@ -40,8 +49,9 @@ export function createAuthenticator(options: { access: AccessStore; adminTokenHa
       if (sameHash(hash, options.adminTokenHash)) return { kind: 'admin', sessionId: null };
       const session = await options.access.findLiveSession(hash, new Date());
       if (!session) return null;
-      if (session.isAdmin || !session.member) return { kind: 'admin', sessionId: session.id };
+      if (session.isAdmin) return { kind: 'admin', sessionId: session.id };
       const { member } = session;
+      if (!member) return null;
       return {
         kind: 'member',
         sessionId: session.id,

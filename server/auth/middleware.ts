@@ -13,12 +13,16 @@ export interface AuthVariables {
 
 export type AuthEnv = { Variables: AuthVariables };
 
-async function identify(c: Context, authenticator: Authenticator): Promise<Identity> {
+// A request that passes two guards (the board guard and the route's own) is authenticated once.
+async function identify(c: Context<AuthEnv>, authenticator: Authenticator): Promise<Identity> {
+  const known = c.get('identity') as Identity | undefined;
+  if (known) return known;
   const identity = await authenticator.authenticate({
     cookie: c.req.header('cookie'),
     authorization: c.req.header('authorization'),
   });
   if (!identity) throw httpError(401, 'unauthenticated', 'Sign in through an invite link, or send a bearer token.');
+  c.set('identity', identity);
   return identity;
 }
 

@@ -130,3 +130,8 @@ export function isSheetName(value: unknown): value is SheetName {
 export function columnOf(sheet: SheetName, field: string): ColumnDef | undefined {
   return (COLUMNS[sheet] as readonly ColumnDef[]).find((column) => column.field === field);
 }
+
+/** The columns of a sheet, typed for code that treats every sheet alike. */
+export function columnsOf(sheet: SheetName): readonly ColumnDef[] {
+  return COLUMNS[sheet] as readonly ColumnDef[];
+}
