@@ -145,3 +145,21 @@ export const serverSecrets = pgTable('server_secrets', {
   value: text('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Meetings of a programmeringstafel on a board. While open, the server records who attended and
+ * every change; the record is written here as it grows and is kept with the agreed snapshot.
+ */
+export const boardSessions = pgTable(
+  'board_sessions',
+  {
+    id: text('id').primaryKey(),
+    boardId: boardId(),
+    title: text('title').notNull(),
+    openedBy: text('opened_by').notNull(),
+    openedAt: createdAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    record: jsonb('record').$type<JsonValue>().notNull(),
+  },
+  (t) => [index('board_sessions_board_id_idx').on(t.boardId)],
+);

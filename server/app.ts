@@ -5,12 +5,17 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AccessStore } from '../db/access-store.ts';
 import type { BoardStore } from '../db/board-store.ts';
+import type { SessionStore } from '../db/session-store.ts';
 import type { AccessEvents } from './auth/access-events.ts';
 import { accessRoutes } from './auth/access-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import type { Authenticator } from './auth/authenticator.ts';
 import { requireIdentity } from './auth/middleware.ts';
 import { boardAccess, boardRoutes } from './boards/board-routes.ts';
+import { importRoutes, MAX_IMPORT_BYTES } from './boards/import-routes.ts';
+import type { SessionManager } from './sessions/session-manager.ts';
+import { sessionRoutes } from './sessions/session-routes.ts';
+import { snapshotRoutes } from './snapshots/snapshot-routes.ts';
 import { httpError, type ErrorBody } from './http-error.ts';
 import type { Logger } from './log.ts';
 import type { RoomRegistry } from './sync/room-registry.ts';
@@ -21,6 +26,8 @@ export interface AppDeps {
   store: BoardStore;
   access: AccessStore;
   rooms: RoomRegistry;
+  sessions: SessionManager;
+  sessionStore: SessionStore;
   authenticator: Authenticator;
   events: AccessEvents;
   adminTokenHash: string;
@@ -49,20 +56,25 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ ok: ready, database: database ? 'up' : 'down', saving: saving ? 'ok' : 'retrying' }, ready ? 200 : 503);
   });
 
-  app.use(
-    '/api/*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw httpError(413, 'body-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+        throw httpError(413, 'body-too-large', `This request body is limited to ${maxSize} bytes.`);
       },
-    }),
-  );
+    });
+  const smallBodies = limit(MAX_BODY_BYTES);
+  const importBodies = limit(MAX_IMPORT_BYTES);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/boards/import' ? importBodies(c, next) : smallBodies(c, next)));
   const secureCookies = deps.publicUrl.startsWith('https:');
   app.route('/api', authRoutes({ ...deps, secureCookies }));
+  // Before the guards of /api/boards/:id, which would take "import" for a board id.
+  app.route('/api/boards', importRoutes(deps));
   app.use('/api/boards/:id', ...boardAccess(deps.store, deps.authenticator));
   app.use('/api/boards/:id/*', ...boardAccess(deps.store, deps.authenticator));
   app.route('/api/boards', accessRoutes(deps));
+  app.route('/api/boards', sessionRoutes({ ...deps, store: deps.sessionStore }));
+  app.route('/api/boards', snapshotRoutes(deps));
   app.route('/api/boards', boardRoutes(deps));
   // Unknown API routes answer 401 to strangers too, so probing learns nothing.
   app.all('/api/*', requireIdentity(deps.authenticator), () => {

@@ -22,7 +22,10 @@ async function main(): Promise<void> {
     // Shown once: the token is in the link's fragment, which the browser never sends to the server.
     console.log(`Sign in as admin (shown once, keep it): ${publicUrl}/login#${planbord.generatedAdminToken}`);
   } else if (!adminToken) {
-    console.log('Admin token: printed at the first start. To set a new one, start with PLANBORD_ADMIN_TOKEN=<token>.');
+    console.log(
+      'Admin token: one exists (shown once at the first start, or set earlier by PLANBORD_ADMIN_TOKEN). ' +
+        'To replace it, start with PLANBORD_ADMIN_TOKEN=<token>; sessions signed in with the old token end.',
+    );
   }
 
   let stopping = false;

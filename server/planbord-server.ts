@@ -13,6 +13,8 @@ import { createAccessEvents, type AccessEvents } from './auth/access-events.ts';
 import { bootstrapAdminToken } from './auth/admin-token.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { seedDefaultBoard } from './seed.ts';
+import { createSessionManager } from './sessions/session-manager.ts';
+import { createSessionStore } from '../db/session-store.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/room-registry.ts';
 import { singleProcessBus, type RoomBus } from './sync/room-bus.ts';
 import { attachSyncServer, type SyncLimits, type SyncServer } from './sync/sync-server.ts';
@@ -65,7 +67,12 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
     idleMs: options.boardIdleMs ?? 5_000,
     log,
   });
+  const sessionStore = createSessionStore(db);
+  const sessions = createSessionManager({ store: sessionStore, rooms, log });
+  await sessions.resumeAll();
   const app = createApp({
+    sessions,
+    sessionStore,
     store,
     access,
     rooms,
@@ -102,6 +109,7 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
     events,
     async stop() {
       await sync.close();
+      await sessions.detachAll();
       const saved = await rooms.closeAll();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());

@@ -58,6 +58,8 @@ export class BoardRoom {
   readonly awareness: awarenessProtocol.Awareness;
   readonly totals: LiveTotals;
   private readonly members = new Map<string, Member>();
+  /** Told of every connection that joins (session attendance). */
+  readonly joinListeners = new Set<(connection: RoomConnection) => void>();
   private savedMessage: Uint8Array | null = null;
 
   constructor(
@@ -121,6 +123,7 @@ export class BoardRoom {
 
   join(connection: RoomConnection): void {
     this.members.set(connection.id, { connection, clientIds: new Set(), droppedWrites: 0 });
+    this.joinListeners.forEach((listener) => listener(connection));
     // Editors get the server's state vector and answer with what the server lacks. A viewer is not
     // asked: it has nothing to contribute, and its answer would be dropped anyway.
     if (canEdit(connection.role)) this.sendSyncStep1(connection);
