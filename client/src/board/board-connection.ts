@@ -4,15 +4,18 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Role } from '../../../shared/access/roles.ts';
-import { sheetMap, settingsMap } from '../../../shared/board/board-doc.ts';
+import { sheetMap } from '../../../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../../../shared/board/origins.ts';
-import { SHEETS } from '../../../shared/board/sheets.ts';
+import { SHEETS, type SheetName } from '../../../shared/board/sheets.ts';
 import { trackSaveStatus, type SaveState, type SaveStatus } from '../../../shared/sync/save-status.ts';
 
 export type ConnectionState = 'connecting' | 'syncing' | 'connected' | 'offline' | 'refused';
 
+/** Events a connection dispatches; listeners re-read the getters. */
+export type ConnectionEvent = 'state' | 'saves' | 'presence';
+
 export interface PresenceCursor {
-  sheet: string;
+  sheet: SheetName;
   rowId: string;
   field: string;
 }
@@ -26,44 +29,74 @@ export interface Presence {
   self: boolean;
 }
 
+export interface BoardUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+// 44xx closes are final (y-websocket stops reconnecting and emits "closed").
+const REFUSALS: Record<number, string> = {
+  4401: 'U bent niet (meer) aangemeld. Open uw uitnodigingslink opnieuw.',
+  4403: 'U heeft geen toegang (meer) tot dit bord.',
+  4404: 'Dit bord bestaat niet.',
+  4429: 'Te veel wijzigingen tegelijk: laad de pagina opnieuw.',
+};
+
 export class BoardConnection extends EventTarget {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly saves: SaveStatus;
   readonly undo: Y.UndoManager;
-  /** The origin of this user's edits: undo tracks it, observers skip it. */
+  /** The origin of this user's edits: undo tracks it, observers tell own edits from others' by it. */
   readonly origin: BoardOrigin;
+  /** Resolves once the copy kept in this browser is loaded into the document. */
+  readonly whenLocal: Promise<void>;
   private readonly local: IndexeddbPersistence;
-  state: ConnectionState = 'connecting';
+  private currentState: ConnectionState;
   refusal = '';
 
   constructor(
     readonly boardId: string,
     readonly role: Role,
-    user: { id: string; name: string; color: string },
+    readonly user: BoardUser,
   ) {
     super();
     this.origin = { kind: 'user', userId: user.id };
-    this.local = new IndexeddbPersistence(`planbord:${boardId}`, this.doc);
+    // Kept per board and per person: someone who signs in after another on a shared computer must
+    // not send the first one's unsent edits under their own name.
+    this.local = new IndexeddbPersistence(`planbord:${boardId}:${user.id}`, this.doc);
+    this.whenLocal = this.local.whenSynced.then(() => undefined);
     const wsOrigin = location.origin.replace(/^http/, 'ws');
-    this.provider = new WebsocketProvider(`${wsOrigin}/sync`, boardId, this.doc, { maxBackoffTime: 2500 });
+    this.provider = new WebsocketProvider(`${wsOrigin}/sync`, boardId, this.doc, { maxBackoffTime: 2500, connect: navigator.onLine });
+    this.currentState = navigator.onLine ? 'connecting' : 'offline';
     this.saves = trackSaveStatus(this.provider);
-    // Others see what the server stamps; this is how this browser sees itself.
+    // The server stamps this field for everyone else; this is how this browser sees itself.
     this.provider.awareness.setLocalStateField('user', { id: user.id, name: user.name, role, color: user.color });
-    this.undo = new Y.UndoManager([...SHEETS.map((sheet) => sheetMap(this.doc, sheet)), settingsMap(this.doc)], {
-      trackedOrigins: new Set([this.origin]),
-      captureTimeout: 300,
-    });
-    this.provider.on('status', ({ status }) => this.setState(status === 'connected' ? 'syncing' : status === 'connecting' ? 'connecting' : 'offline'));
+    this.undo = new Y.UndoManager(
+      SHEETS.map((sheet) => sheetMap(this.doc, sheet)),
+      { trackedOrigins: new Set([this.origin]), captureTimeout: 0 },
+    );
+    this.provider.on('status', ({ status }) =>
+      this.setState(status === 'connected' ? 'syncing' : status === 'connecting' ? 'connecting' : navigator.onLine ? 'connecting' : 'offline'),
+    );
     this.provider.on('sync', (synced: boolean) => synced && this.setState('connected'));
-    this.provider.on('closed', ({ reason }) => {
-      this.refusal = reason;
+    this.provider.on('closed', ({ code }) => {
+      this.refusal = REFUSALS[code] ?? 'De server weigert de verbinding.';
       this.setState('refused');
     });
-    this.provider.awareness.on('change', () => this.dispatchEvent(new Event('presence')));
-    this.saves.onChange(() => this.dispatchEvent(new Event('saves')));
+    this.provider.awareness.on('change', () => this.emit('presence'));
+    this.saves.onChange(() => this.emit('saves'));
     window.addEventListener('offline', this.onOffline);
     window.addEventListener('online', this.onOnline);
+  }
+
+  get state(): ConnectionState {
+    return this.currentState;
+  }
+
+  get saveState(): SaveState {
+    return this.saves.state;
   }
 
   // A socket can linger for a while after the network is gone: stop using it at once, keep editing
@@ -73,24 +106,30 @@ export class BoardConnection extends EventTarget {
     this.setState('offline');
   };
 
-  private readonly onOnline = () => this.provider.connect();
+  private readonly onOnline = () => {
+    if (this.currentState === 'refused') return;
+    this.setState('connecting');
+    this.provider.connect();
+  };
 
   private setState(state: ConnectionState): void {
-    if (this.state === 'refused') return;
-    this.state = state;
-    this.dispatchEvent(new Event('state'));
+    if (this.currentState === 'refused' || this.currentState === state) return;
+    this.currentState = state;
+    this.emit('state');
   }
 
-  get saveState(): SaveState {
-    return this.saves.state;
+  private emit(event: ConnectionEvent): void {
+    this.dispatchEvent(new Event(event));
   }
 
   /** Runs a change as this user's own edit: one transaction, undoable by this user only. */
-  edit<T>(change: () => T): T {
+  edit<T>(change: (origin: BoardOrigin) => T): T {
     let result!: T;
     this.doc.transact(() => {
-      result = change();
+      result = change(this.origin);
     }, this.origin);
+    // Each edit is its own undo step, however fast the next one follows.
+    this.undo.stopCapturing();
     return result;
   }
 
@@ -101,14 +140,14 @@ export class BoardConnection extends EventTarget {
   presence(): Presence[] {
     const people: Presence[] = [];
     for (const [clientId, state] of this.provider.awareness.getStates()) {
-      const user = (state as { user?: { name?: string; role?: string; color?: string } }).user;
+      const user = (state as { user?: { name?: unknown; role?: unknown; color?: unknown } }).user;
       if (!user) continue;
       people.push({
         clientId,
-        name: user.name ?? '?',
-        role: user.role ?? '',
-        color: user.color ?? '#555555',
-        cursor: ((state as { cursor?: PresenceCursor }).cursor ?? null),
+        name: typeof user.name === 'string' ? user.name : '?',
+        role: typeof user.role === 'string' ? user.role : '',
+        color: typeof user.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(user.color) ? user.color : '#555555',
+        cursor: readCursor((state as { cursor?: unknown }).cursor),
         self: clientId === this.doc.clientID,
       });
     }
@@ -124,4 +163,12 @@ export class BoardConnection extends EventTarget {
     void this.local.destroy();
     this.doc.destroy();
   }
+}
+
+/** Another browser's cursor, read defensively: awareness fields are whatever that client sent. */
+function readCursor(value: unknown): PresenceCursor | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { sheet, rowId, field } = value as Record<string, unknown>;
+  if (!SHEETS.includes(sheet as SheetName) || typeof rowId !== 'string' || typeof field !== 'string') return null;
+  return { sheet: sheet as SheetName, rowId, field };
 }
