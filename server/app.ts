@@ -12,6 +12,7 @@ import { authRoutes } from './auth/auth-routes.ts';
 import type { Authenticator } from './auth/authenticator.ts';
 import { requireIdentity } from './auth/middleware.ts';
 import { boardAccess, boardRoutes } from './boards/board-routes.ts';
+import { conflictRoutes } from './boards/conflict-routes.ts';
 import { importRoutes, MAX_IMPORT_BYTES } from './boards/import-routes.ts';
 import type { SessionManager } from './sessions/session-manager.ts';
 import { sessionRoutes } from './sessions/session-routes.ts';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/boards', accessRoutes(deps));
   app.route('/api/boards', sessionRoutes({ ...deps, store: deps.sessionStore }));
   app.route('/api/boards', snapshotRoutes(deps));
+  app.route('/api/boards', conflictRoutes(deps));
   app.route('/api/boards', boardRoutes(deps));
   // Unknown API routes answer 401 to strangers too, so probing learns nothing.
   app.all('/api/*', requireIdentity(deps.authenticator), () => {

@@ -19,6 +19,7 @@ import {
   type CloseReason,
 } from '../../shared/sync/protocol.ts';
 import { observeTotals, type LiveTotals } from '../../shared/totals/board-totals.ts';
+import { ConflictDetector } from '../boards/conflict-detector.ts';
 import { stampAwarenessUpdate, type StampedUser } from './awareness-stamp.ts';
 import type { BoardPersister } from './board-persister.ts';
 import type { RoomChannel } from './room-bus.ts';
@@ -57,6 +58,7 @@ const isEmptyUpdate = (update: Uint8Array) => update.length <= 2 && update.every
 export class BoardRoom {
   readonly awareness: awarenessProtocol.Awareness;
   readonly totals: LiveTotals;
+  readonly conflicts: ConflictDetector;
   private readonly members = new Map<string, Member>();
   /** Told of every connection that joins (session attendance). */
   readonly joinListeners = new Set<(connection: RoomConnection) => void>();
@@ -71,6 +73,7 @@ export class BoardRoom {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.totals = observeTotals(doc);
+    this.conflicts = new ConflictDetector(doc, (userId) => this.nameOf(userId));
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -227,6 +230,14 @@ export class BoardRoom {
     return null;
   }
 
+  /** The display name of a user, known from its connections (current or earlier). */
+  nameOf(userId: string): string {
+    for (const member of this.members.values()) if (member.connection.userId === userId) this.names.set(userId, member.connection.user.name);
+    return this.names.get(userId) ?? (userId === 'admin' ? 'Beheerder' : userId);
+  }
+
+  private readonly names = new Map<string, string>();
+
   private isOwnedByOther(self: Member, clientId: number): boolean {
     for (const member of this.members.values()) {
       if (member !== self && member.clientIds.has(clientId)) return true;
@@ -239,6 +250,7 @@ export class BoardRoom {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.totals.destroy();
+    this.conflicts.destroy();
     this.channel.leave();
     this.doc.destroy();
   }
