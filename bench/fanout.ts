@@ -1,0 +1,191 @@
+// Fan-out under load: N clients on one board, each typing into its own row, at a total rate, against
+// Planbord (with persistence, roles and totals on) and, as baselines in the same run, the stock
+// y-websocket server (@y/websocket-server 0.1.1, no persistence) and Hocuspocus 4 (no extensions).
+// Servers run as child processes; the clients run here.
+// Run: npm run bench:fanout [-- clients=2,20,100 rates=50,500 seconds=20 servers=planbord,y-websocket,hocuspocus]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { setCell, sheetMap } from '../shared/board/board-doc.ts';
+import type { BoardOrigin } from '../shared/board/origins.ts';
+import { EMPTY_ROWS } from '../shared/board/sheets.ts';
+import { boardToData } from '../shared/export/board-data.ts';
+import { buildPlan2025Board } from '../shared/plan-2025/plan-board.ts';
+import { benchClient, type BenchClient, type ServerKind } from './bench-clients.ts';
+
+const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('=') as [string, string]));
+const CLIENTS = (args.clients ?? '2,20,100').split(',').map(Number);
+const RATES = (args.rates ?? '50,500').split(',').map(Number);
+const SECONDS = Number(args.seconds ?? 20);
+const SERVERS = (args.servers ?? 'planbord,y-websocket,hocuspocus').split(',') as ServerKind[];
+const TOKEN = 'bench-admin-token-0123456789abcdef';
+const origin: BoardOrigin = { kind: 'user', userId: 'bench' };
+process.setMaxListeners(0);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function processStats(pid: number): { cpuSeconds: number; rssMiB: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return { cpuSeconds: (Number(stat[11]) + Number(stat[12])) / 100, rssMiB: (Number(stat[21]) * 4096) / 2 ** 20 };
+}
+
+async function startServer(kind: ServerKind): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
+  const command: Record<ServerKind, string[]> = {
+    planbord: ['--import', 'tsx', 'server/main.ts'],
+    'y-websocket': ['node_modules/@y/websocket-server/src/server.js'],
+    hocuspocus: ['--import', 'tsx', 'bench/servers/hocuspocus-server.ts'],
+  };
+  const extra = kind === 'planbord' ? { PLANBORD_ADMIN_TOKEN: TOKEN, PLANBORD_PUBLIC_URL: url, PLANBORD_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'planbord-fanout-')) } : {};
+  const child = spawn(process.execPath, command[kind], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 300; i++) {
+    try {
+      await fetch(kind === 'planbord' ? `${url}/healthz` : url);
+      return { url, child };
+    } catch {
+      await sleep(100);
+    }
+  }
+  throw new Error(`${kind} did not start`);
+}
+
+/** Planbord needs the board to exist: it is imported like any board, with the 2025 plan's content. */
+async function prepareRoom(kind: ServerKind, url: string, room: string): Promise<void> {
+  if (kind !== 'planbord') return;
+  const response = await fetch(`${url}/api/boards/import?format=json&id=${room}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(boardToData(buildPlan2025Board())),
+  });
+  if (response.status !== 201) throw new Error(`import failed: ${response.status} ${await response.text()}`);
+}
+
+interface RunResult {
+  kind: ServerKind;
+  clients: number;
+  rate: number;
+  edits: number;
+  latencies: number[];
+  saved: number[];
+  lost: number;
+  cpuSeconds: number;
+  rssMiB: number;
+}
+
+async function run(kind: ServerKind, server: { url: string; child: ChildProcess }, clientCount: number, rate: number): Promise<RunResult> {
+  const room = `fanout-${clientCount}-${rate}`;
+  await prepareRoom(kind, server.url, room);
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < clientCount; i++) clients.push(benchClient(kind, server.url, room, TOKEN));
+  await Promise.all(clients.map((c) => c.synced()));
+  const first = clients[0]!;
+  // The baselines start empty: the first client brings the 2025 board, as an import would.
+  if (kind !== 'planbord') Y.applyUpdate(first.doc, Y.encodeStateAsUpdate(buildPlan2025Board()));
+  // One row per client, so every edit is a unique value in a row only its owner writes.
+  first.doc.transact(() => {
+    for (let i = 0; i < clientCount; i++) {
+      const row = new Y.Map<unknown>();
+      for (const [field, value] of Object.entries({ ...EMPTY_ROWS.beheer, bouwsteen: `Bench ${i}`, amount: 0 })) row.set(field, value);
+      row.set('pos', `zz${String(i).padStart(4, '0')}1`);
+      sheetMap(first.doc, 'beheer').set(`bench${i}`, row);
+    }
+  }, origin);
+  const rowIds = Array.from({ length: clientCount }, (_, i) => `bench${i}`);
+  const sentAt = new Map<number, number>();
+  const latencies: number[] = [];
+  clients.forEach((client) => {
+    sheetMap(client.doc, 'beheer').observeDeep((events, transaction) => {
+      if (transaction.local) return;
+      const now = performance.now();
+      for (const event of events) {
+        if (!(event.target instanceof Y.Map) || !event.changes.keys.has('amount')) continue;
+        const sent = sentAt.get(event.target.get('amount') as number);
+        if (sent !== undefined) latencies.push(now - sent);
+      }
+    });
+  });
+  await Promise.all(clients.map((client) => waitFor(() => rowIds.every((id) => sheetMap(client.doc, 'beheer').has(id)), 20_000)));
+
+  const before = processStats(server.child.pid!);
+  const last = new Map<string, number>();
+  const saved: number[] = [];
+  let edits = 0;
+  let next = 1;
+  const interval = (1000 * clientCount) / rate;
+  const deadline = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    clients.map(async (client, i) => {
+      await sleep(Math.random() * interval);
+      while (performance.now() < deadline) {
+        const value = next++ * 1000;
+        const start = performance.now();
+        sentAt.set(value, start);
+        setCell(client.doc, 'beheer', rowIds[i]!, 'amount', value, origin);
+        last.set(rowIds[i]!, value);
+        edits++;
+        if (client.whenSaved && edits % 10 === 0) void client.whenSaved().then(() => saved.push(performance.now() - start));
+        await sleep(Math.max(0, interval - (performance.now() - start)));
+      }
+    }),
+  );
+  // Quiescence: every client must end with every row's last value.
+  const converged = () => clients.every((client) => rowIds.every((id) => sheetMap(client.doc, 'beheer').get(id)?.get('amount') === last.get(id)));
+  await waitFor(converged, 30_000).catch(() => {});
+  let lost = 0;
+  for (const client of clients) for (const id of rowIds) if (last.has(id) && sheetMap(client.doc, 'beheer').get(id)?.get('amount') !== last.get(id)) lost++;
+  if (clients[0]?.whenSaved) await clients[0].whenSaved();
+  const after = processStats(server.child.pid!);
+  clients.forEach((c) => c.destroy());
+  return { kind, clients: clientCount, rate, edits, latencies: latencies.sort((a, b) => a - b), saved: saved.sort((a, b) => a - b), lost, cpuSeconds: after.cpuSeconds - before.cpuSeconds, rssMiB: after.rssMiB };
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timeout');
+    await sleep(20);
+  }
+}
+
+const results: RunResult[] = [];
+for (const kind of SERVERS) {
+  const server = await startServer(kind);
+  for (const clients of CLIENTS) for (const rate of RATES) results.push(await run(kind, server, clients, rate));
+  server.child.kill('SIGTERM');
+  await sleep(500);
+}
+
+const f = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(1)).padStart(7);
+console.log(`bench/fanout  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} cores  ${SECONDS} s per run  planbord database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
+console.log('latency from an edit to each peer seeing it (ms); saved = edit to committed in the database (Planbord only)\n');
+console.log(`| server      | clients | edits/s | edits  | p50     | p95     | p99     | max     | saved p50 | saved p99 | lost | CPU s | RSS MiB |`);
+for (const r of results) {
+  const l = r.latencies;
+  console.log(`| ${r.kind.padEnd(11)} | ${String(r.clients).padStart(7)} | ${String(r.rate).padStart(7)} | ${String(r.edits).padStart(6)} | ${f(percentile(l, 50))} | ${f(percentile(l, 95))} | ${f(percentile(l, 99))} | ${f(l.at(-1) ?? NaN)} | ${f(percentile(r.saved, 50)).padStart(9)} | ${f(percentile(r.saved, 99)).padStart(9)} | ${String(r.lost).padStart(4)} | ${r.cpuSeconds.toFixed(1).padStart(5)} | ${r.rssMiB.toFixed(0).padStart(7)} |`);
+}
+console.log('\nPlanbord p99 / best baseline p99 (below 1 means Planbord is faster):');
+for (const clients of CLIENTS) {
+  for (const rate of RATES) {
+    const ours = results.find((r) => r.kind === 'planbord' && r.clients === clients && r.rate === rate);
+    const baselines = results.filter((r) => r.kind !== 'planbord' && r.clients === clients && r.rate === rate);
+    if (!ours || baselines.length === 0) continue;
+    const best = baselines.reduce((a, b) => (percentile(a.latencies, 99) <= percentile(b.latencies, 99) ? a : b));
+    console.log(`  ${clients} clients, ${rate} edits/s: ${(percentile(ours.latencies, 99) / percentile(best.latencies, 99)).toFixed(2)} (best baseline: ${best.kind})`);
+  }
+}
+process.exit(0);
