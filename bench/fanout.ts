@@ -148,7 +148,7 @@ async function run(kind: ServerKind, server: { url: string; child: ChildProcess 
   await waitFor(converged, 30_000).catch(() => {});
   let lost = 0;
   for (const client of clients) for (const id of rowIds) if (last.has(id) && sheetMap(client.doc, 'beheer').get(id)?.get('amount') !== last.get(id)) lost++;
-  if (clients[0]?.whenSaved) await clients[0].whenSaved();
+  if (clients[0]?.whenSaved) await Promise.race([clients[0].whenSaved(), sleep(10_000)]);
   const after = processStats(server.child.pid!);
   clients.forEach((c) => c.destroy());
   return { kind, clients: clientCount, rate, edits, latencies: latencies.sort((a, b) => a - b), saved: saved.sort((a, b) => a - b), lost, cpuSeconds: after.cpuSeconds - before.cpuSeconds, rssMiB: after.rssMiB };
@@ -162,21 +162,23 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
   }
 }
 
-const results: RunResult[] = [];
-for (const kind of SERVERS) {
-  const server = await startServer(kind);
-  for (const clients of CLIENTS) for (const rate of RATES) results.push(await run(kind, server, clients, rate));
-  server.child.kill('SIGTERM');
-  await sleep(500);
-}
-
 const f = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(1)).padStart(7);
 console.log(`bench/fanout  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} cores  ${SECONDS} s per run  planbord database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
 console.log('latency from an edit to each peer seeing it (ms); saved = edit to committed in the database (Planbord only)\n');
 console.log(`| server      | clients | edits/s | edits  | p50     | p95     | p99     | max     | saved p50 | saved p99 | lost | CPU s | RSS MiB |`);
-for (const r of results) {
-  const l = r.latencies;
-  console.log(`| ${r.kind.padEnd(11)} | ${String(r.clients).padStart(7)} | ${String(r.rate).padStart(7)} | ${String(r.edits).padStart(6)} | ${f(percentile(l, 50))} | ${f(percentile(l, 95))} | ${f(percentile(l, 99))} | ${f(l.at(-1) ?? NaN)} | ${f(percentile(r.saved, 50)).padStart(9)} | ${f(percentile(r.saved, 99)).padStart(9)} | ${String(r.lost).padStart(4)} | ${r.cpuSeconds.toFixed(1).padStart(5)} | ${r.rssMiB.toFixed(0).padStart(7)} |`);
+const results: RunResult[] = [];
+for (const kind of SERVERS) {
+  const server = await startServer(kind);
+  for (const clients of CLIENTS) {
+    for (const rate of RATES) {
+      const r = await run(kind, server, clients, rate);
+      results.push(r);
+      const l = r.latencies;
+      console.log(`| ${r.kind.padEnd(11)} | ${String(r.clients).padStart(7)} | ${String(r.rate).padStart(7)} | ${String(r.edits).padStart(6)} | ${f(percentile(l, 50))} | ${f(percentile(l, 95))} | ${f(percentile(l, 99))} | ${f(l.at(-1) ?? NaN)} | ${f(percentile(r.saved, 50)).padStart(9)} | ${f(percentile(r.saved, 99)).padStart(9)} | ${String(r.lost).padStart(4)} | ${r.cpuSeconds.toFixed(1).padStart(5)} | ${r.rssMiB.toFixed(0).padStart(7)} |`);
+    }
+  }
+  server.child.kill('SIGTERM');
+  await sleep(500);
 }
 console.log('\nPlanbord p99 / best baseline p99 (below 1 means Planbord is faster):');
 for (const clients of CLIENTS) {

@@ -32,8 +32,10 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxConnections: 5_000,
   maxPendingUpgrades: 256,
   upgradeTimeoutMs: 5_000,
-  messagesPerSecond: 100,
-  messageBurst: 400,
+  // Far above typing (a person makes a few edits a second) and a pasted block (one message), while
+  // still cutting off a runaway client before it costs the room much.
+  messagesPerSecond: 500,
+  messageBurst: 1_000,
   bytesPerSecond: 4 * 1024 * 1024,
   maxBufferedBytes: 64 * 1024 * 1024,
 };
