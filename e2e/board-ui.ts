@@ -50,8 +50,19 @@ export function totalCell(page: Page, sheet: string, label: string, field: strin
 export async function typeInto(page: Page, sheet: string, rowText: string, field: string, value: string): Promise<void> {
   const target = cell(page, sheet, rowText, field);
   await target.dblclick();
-  const editor = grid(page, sheet).locator('.ag-cell-editor input, .ag-cell-inline-editing input').first();
+  const editor = cellEditor(page, sheet);
   await editor.waitFor();
   await editor.fill(value);
   await editor.press('Enter');
+}
+
+/** The input of the cell editor that is open on a sheet. */
+export function cellEditor(page: Page, sheet: string): Locator {
+  return grid(page, sheet).locator('.ag-cell-editor input, .ag-cell-inline-editing input, .ag-large-text textarea').first();
+}
+
+/** Types into a cell and waits until the editor has closed, i.e. the grid took the value. */
+export async function enterValue(page: Page, sheet: string, rowText: string, field: string, value: string): Promise<void> {
+  await typeInto(page, sheet, rowText, field, value);
+  await cellEditor(page, sheet).waitFor({ state: 'detached', timeout: 5_000 });
 }

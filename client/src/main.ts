@@ -1,7 +1,44 @@
-import { AllCommunityModule as AllChartsModule, ModuleRegistry as ChartsModuleRegistry } from 'ag-charts-community';
-import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
+// Entry point: registers the AG Grid features the grids use (and no others, to keep the bundle
+// small), then starts the application shell.
+import {
+  CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  ExternalFilterModule,
+  HighlightChangesModule,
+  LargeTextEditorModule,
+  LocaleModule,
+  ModuleRegistry,
+  PinnedRowModule,
+  RenderApiModule,
+  RowApiModule,
+  RowSelectionModule,
+  ScrollApiModule,
+  SelectEditorModule,
+  TextEditorModule,
+  TextFilterModule,
+  TooltipModule,
+} from 'ag-grid-community';
 import './app/planbord-app.ts';
 
-// Without registered modules AG Grid shows cells but cannot edit, and AG Charts draws nothing.
-ModuleRegistry.registerModules([AllCommunityModule]);
-ChartsModuleRegistry.registerModules([AllChartsModule]);
+// Without its modules AG Grid still shows cells, but cannot edit them (error #200).
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  RowApiModule,
+  ColumnApiModule,
+  RenderApiModule,
+  ScrollApiModule,
+  TextEditorModule,
+  LargeTextEditorModule,
+  SelectEditorModule,
+  TextFilterModule,
+  ExternalFilterModule,
+  PinnedRowModule,
+  CellStyleModule,
+  TooltipModule,
+  RowSelectionModule,
+  HighlightChangesModule,
+  LocaleModule,
+]);

@@ -16,8 +16,16 @@ export interface InviteView {
   id: string;
   role: Role;
   createdAt: string;
+  expiresAt: string | null;
   revokedAt: string | null;
-  url?: string;
+}
+
+export interface MemberView {
+  id: string;
+  displayName: string;
+  role: Role;
+  color: string;
+  createdAt: string;
 }
 
 async function call<T>(method: string, url: string, body?: unknown): Promise<Result<T, { status: number; message: string }>> {
@@ -46,6 +54,7 @@ export const api = {
   invites: (boardId: string) => call<InviteView[]>('GET', `/api/boards/${encodeURIComponent(boardId)}/invites`),
   createInvite: (boardId: string, role: Role) =>
     call<InviteView & { url: string }>('POST', `/api/boards/${encodeURIComponent(boardId)}/invites`, { role }),
+  members: (boardId: string) => call<MemberView[]>('GET', `/api/boards/${encodeURIComponent(boardId)}/members`),
   revokeInvite: (boardId: string, inviteId: string) =>
     call<{ revokedMembers: number }>('DELETE', `/api/boards/${encodeURIComponent(boardId)}/invites/${encodeURIComponent(inviteId)}`),
 };

@@ -3,11 +3,12 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { Role } from '../../../shared/access/roles.ts';
+import { canEdit, type Role } from '../../../shared/access/roles.ts';
 import { sheetMap } from '../../../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../../../shared/board/origins.ts';
 import { SHEETS, type SheetName } from '../../../shared/board/sheets.ts';
 import { trackSaveStatus, type SaveState, type SaveStatus } from '../../../shared/sync/save-status.ts';
+import { observeTotals, type LiveTotals } from '../../../shared/totals/board-totals.ts';
 
 export type ConnectionState = 'connecting' | 'syncing' | 'connected' | 'offline' | 'refused';
 
@@ -50,9 +51,8 @@ export class BoardConnection extends EventTarget {
   readonly undo: Y.UndoManager;
   /** The origin of this user's edits: undo tracks it, observers tell own edits from others' by it. */
   readonly origin: BoardOrigin;
-  /** Resolves once the copy kept in this browser is loaded into the document. */
-  readonly whenLocal: Promise<void>;
-  private readonly local: IndexeddbPersistence;
+  private readonly local: IndexeddbPersistence | null;
+  private liveTotals?: LiveTotals;
   private currentState: ConnectionState;
   refusal = '';
 
@@ -64,9 +64,10 @@ export class BoardConnection extends EventTarget {
     super();
     this.origin = { kind: 'user', userId: user.id };
     // Kept per board and per person: someone who signs in after another on a shared computer must
-    // not send the first one's unsent edits under their own name.
-    this.local = new IndexeddbPersistence(`planbord:${boardId}:${user.id}`, this.doc);
-    this.whenLocal = this.local.whenSynced.then(() => undefined);
+    // not send the first one's unsent edits under their own name. A viewer keeps no copy: they
+    // cannot edit, and a copy that drifted (say, edits made before a demotion, which the server
+    // drops) would otherwise show them figures nobody else has, for good.
+    this.local = canEdit(role) ? new IndexeddbPersistence(`planbord:${boardId}:${user.id}`, this.doc) : null;
     const wsOrigin = location.origin.replace(/^http/, 'ws');
     this.provider = new WebsocketProvider(`${wsOrigin}/sync`, boardId, this.doc, { maxBackoffTime: 2500, connect: navigator.onLine });
     this.currentState = navigator.onLine ? 'connecting' : 'offline';
@@ -75,6 +76,7 @@ export class BoardConnection extends EventTarget {
     this.provider.awareness.setLocalStateField('user', { id: user.id, name: user.name, role, color: user.color });
     this.undo = new Y.UndoManager(
       SHEETS.map((sheet) => sheetMap(this.doc, sheet)),
+      // Each edit is its own undo step, however fast the next one follows.
       { trackedOrigins: new Set([this.origin]), captureTimeout: 0 },
     );
     this.provider.on('status', ({ status }) =>
@@ -97,6 +99,17 @@ export class BoardConnection extends EventTarget {
 
   get saveState(): SaveState {
     return this.saves.state;
+  }
+
+  /** The board's totals, kept up to date on every change to this copy (one engine for all views). */
+  get totals(): LiveTotals {
+    this.liveTotals ??= observeTotals(this.doc);
+    return this.liveTotals;
+  }
+
+  /** True for a transaction that came from the server: someone else's edit, not this browser's. */
+  isRemote(transaction: Y.Transaction): boolean {
+    return transaction.origin === this.provider;
   }
 
   // A socket can linger for a while after the network is gone: stop using it at once, keep editing
@@ -128,8 +141,6 @@ export class BoardConnection extends EventTarget {
     this.doc.transact(() => {
       result = change(this.origin);
     }, this.origin);
-    // Each edit is its own undo step, however fast the next one follows.
-    this.undo.stopCapturing();
     return result;
   }
 
@@ -158,9 +169,10 @@ export class BoardConnection extends EventTarget {
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
     this.undo.destroy();
+    this.liveTotals?.destroy();
     this.saves.destroy();
     this.provider.destroy();
-    void this.local.destroy();
+    void this.local?.destroy();
     this.doc.destroy();
   }
 }

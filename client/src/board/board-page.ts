@@ -1,14 +1,18 @@
-// A board: its sheets as grids, the roadmap timeline, the chair's dashboard and invites, with the
-// connection state and who else is here.
+// A board: its sheets as grids, the roadmap timeline, the dashboard and (for chairs) invites, with
+// the connection state and who else is here.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { canEdit, hasRole } from '../../../shared/access/roles.ts';
+import { hasRole } from '../../../shared/access/roles.ts';
+import { SHEETS } from '../../../shared/board/sheets.ts';
+import { DOMAINS_AND_GENERIEK } from '../../../shared/domain.ts';
 import { roleOf, type Me } from '../app/api.ts';
 import { baseStyles } from '../app/styles.ts';
 import '../dashboard/totals-dashboard.ts';
 import '../grid/sheet-grid.ts';
 import '../roadmap/roadmap-timeline.ts';
-import { BoardConnection, type ConnectionState } from './board-connection.ts';
+import { BoardSessionController } from './board-session-controller.ts';
+import './board-status.ts';
+import { DomainChoiceController } from './domain-choice-controller.ts';
 import './invite-panel.ts';
 
 const TABS = [
@@ -20,109 +24,93 @@ const TABS = [
   { id: 'uitnodigingen', label: 'Uitnodigingen' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
-
-const STATE_LABEL: Record<ConnectionState, string> = {
-  connecting: 'Verbinden…',
-  syncing: 'Synchroniseren…',
-  connected: 'Verbonden',
-  offline: 'Offline: wijzigingen blijven bewaard in deze browser',
-  refused: 'Geen toegang',
-};
+const isTab = (value: string): value is TabId => TABS.some((tab) => tab.id === value);
 
 @customElement('board-page')
 export class BoardPage extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: flex; flex-direction: column; gap: 0.75rem; }
-      .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; }
-      .status { padding: 0.25rem 0.7rem; border-radius: 999px; font-weight: 600; background: #e8eef5; color: #154273; }
-      .status.offline, .status.refused { background: #fde8e8; color: #8a1c1c; }
-      .status.connected { background: #e6f4ea; color: #0b5a2a; }
-      .presence { display: flex; gap: 0.4rem; flex-wrap: wrap; list-style: none; margin: 0; padding: 0; }
-      .presence li { display: flex; align-items: center; gap: 0.3rem; padding: 0.2rem 0.6rem; border-radius: 999px; background: white; border: 2px solid var(--color); }
-      .dot { width: 0.7rem; height: 0.7rem; border-radius: 50%; background: var(--color); }
-      [role='tablist'] { display: flex; gap: 0.25rem; border-bottom: 2px solid #154273; flex-wrap: wrap; }
-      [role='tab'] { background: white; color: #154273; border-radius: 4px 4px 0 0; border-bottom: none; }
+      :host { display: flex; flex-direction: column; gap: 0.5rem; height: 100%; min-height: 0; }
+      .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+      h1 { font-size: 1.45rem; margin: 0; }
+      .nav { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.5rem 1rem; border-bottom: 2px solid #154273; }
+      [role='tablist'] { display: flex; gap: 0.25rem; flex-wrap: wrap; }
+      [role='tab'] { background: white; color: #154273; border-radius: 4px 4px 0 0; border-bottom: none; padding: 0.45rem 0.9rem; }
       [role='tab'][aria-selected='true'] { background: #154273; color: white; }
-      [role='tabpanel'] { min-height: 520px; }
+      .domain { margin-left: auto; display: flex; align-items: center; gap: 0.4rem; padding-bottom: 0.35rem; }
+      select { padding: 0.3rem 0.5rem; border: 1px solid #5c5c5c; border-radius: 4px; background: white; }
+      [role='tabpanel'] { flex: 1; min-height: 0; display: flex; flex-direction: column; }
+      [role='tabpanel'].scroll { overflow: auto; }
       [role='tabpanel'][hidden] { display: none; }
     `,
   ];
 
   @property({ attribute: false }) boardId = '';
+  @property({ attribute: false }) boardTitle = '';
   @property({ attribute: false }) me!: Me;
-  @state() private tab: TabId = 'beheer';
-  @state() private connection: BoardConnection | null = null;
-  @state() private tick = 0;
+  @state() private tab: TabId = isTab(location.hash.slice(1)) ? (location.hash.slice(1) as TabId) : 'beheer';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  private readonly session = new BoardSessionController(this, () => {
     const role = roleOf(this.me, this.boardId);
-    if (!role) return;
+    if (!role) return null;
     const user = this.me.kind === 'admin'
       ? { id: 'admin', name: 'Beheerder', color: '#154273' }
       : { id: this.me.memberId, name: this.me.displayName, color: this.me.color };
-    const connection = new BoardConnection(this.boardId, role, user);
-    const refresh = () => this.tick++;
-    for (const event of ['state', 'saves', 'presence']) connection.addEventListener(event, refresh);
-    this.connection = connection;
-  }
+    return { boardId: this.boardId, role, user };
+  });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.connection?.destroy();
-    this.connection = null;
-  }
+  private readonly domain = new DomainChoiceController(this, () => `planbord:${this.boardId}:domain`);
 
   override render() {
-    const connection = this.connection;
+    const connection = this.session.connection;
     if (!connection) return html`<p class="error" role="alert">U heeft geen toegang tot dit bord.</p>`;
-    const tabs = TABS.filter((tab) => tab.id !== 'uitnodigingen' || hasRole(connection.role, 'chair'));
-    const saved = connection.saveState === 'saved';
+    const chair = hasRole(connection.role, 'chair');
+    const tabs = TABS.filter((tab) => tab.id !== 'uitnodigingen' || chair);
+    const current = tabs.some((tab) => tab.id === this.tab) ? this.tab : 'beheer';
+    const panel = (id: TabId, content: unknown, scroll = false) =>
+      // A panel that scrolls by itself takes focus, so the keyboard can scroll it too.
+      html`<section role="tabpanel" id="panel-${id}" aria-labelledby="tab-${id}" class=${scroll ? 'scroll' : ''} tabindex=${scroll ? '0' : nothing}
+        ?hidden=${current !== id}>${content}</section>`;
     return html`
       <div class="bar">
-        <h1>${this.boardId === 'gdi-2025' ? 'GDI-Programmeringsplan 2025' : this.boardId}</h1>
-        <span class="status ${connection.state}" role="status" data-state=${connection.state}>${STATE_LABEL[connection.state]}</span>
-        <span class="status ${saved ? 'connected' : ''}" role="status" data-saved=${String(saved)}>${saved ? 'Alles opgeslagen' : 'Nog niet opgeslagen'}</span>
-        ${canEdit(connection.role) ? nothing : html`<span class="status">Alleen lezen</span>`}
-        <ul class="presence" aria-label="Aanwezig">
-          ${connection.presence().map(
-            (person) => html`<li style="--color: ${person.color}"><span class="dot" aria-hidden="true"></span>${person.name}${person.self ? ' (u)' : ''} · ${person.role}</li>`,
+        <h1>${this.boardTitle || this.boardId}</h1>
+        <board-status></board-status>
+      </div>
+      ${connection.state === 'refused' ? html`<p class="error" role="alert">${connection.refusal}</p>` : nothing}
+      <div class="nav">
+        <div role="tablist" aria-label="Onderdelen van het bord">
+          ${tabs.map(
+            (tab) => html`<button role="tab" id="tab-${tab.id}" aria-controls="panel-${tab.id}" aria-selected=${String(current === tab.id)}
+              tabindex=${current === tab.id ? 0 : -1} @click=${() => this.select(tab.id)} @keydown=${(e: KeyboardEvent) => this.tabKey(e, tabs)}>${tab.label}</button>`,
           )}
-        </ul>
+        </div>
+        <label class="domain">Domein
+          <select @change=${(e: Event) => this.domain.set((e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${this.domain.value === ''}>Alle domeinen</option>
+            ${DOMAINS_AND_GENERIEK.map((domain) => html`<option value=${domain} ?selected=${this.domain.value === domain}>${domain}</option>`)}
+          </select>
+        </label>
       </div>
-      <div role="tablist" aria-label="Onderdelen van het bord">
-        ${tabs.map(
-          (tab) => html`<button role="tab" id="tab-${tab.id}" aria-controls="panel-${tab.id}" aria-selected=${String(this.tab === tab.id)}
-            tabindex=${this.tab === tab.id ? 0 : -1} @click=${() => (this.tab = tab.id)} @keydown=${(e: KeyboardEvent) => this.tabKey(e, tabs)}>${tab.label}</button>`,
-        )}
-      </div>
-      ${(['beheer', 'vernieuwing', 'roadmap'] as const).map(
-        (sheet) => html`<section role="tabpanel" id="panel-${sheet}" aria-labelledby="tab-${sheet}" ?hidden=${this.tab !== sheet}>
-          <sheet-grid .connection=${connection} sheet=${sheet}></sheet-grid>
-        </section>`,
-      )}
-      <section role="tabpanel" id="panel-tijdlijn" aria-labelledby="tab-tijdlijn" ?hidden=${this.tab !== 'tijdlijn'}>
-        <roadmap-timeline .connection=${connection}></roadmap-timeline>
-      </section>
-      <section role="tabpanel" id="panel-dashboard" aria-labelledby="tab-dashboard" ?hidden=${this.tab !== 'dashboard'}>
-        ${this.tab === 'dashboard' ? html`<totals-dashboard .connection=${connection}></totals-dashboard>` : nothing}
-      </section>
-      ${hasRole(connection.role, 'chair')
-        ? html`<section role="tabpanel" id="panel-uitnodigingen" aria-labelledby="tab-uitnodigingen" ?hidden=${this.tab !== 'uitnodigingen'}>
-            <invite-panel .boardId=${this.boardId}></invite-panel>
-          </section>`
-        : nothing}
+      ${SHEETS.map((sheet) => panel(sheet, html`<sheet-grid sheet=${sheet} .domain=${this.domain.value}></sheet-grid>`))}
+      ${panel('tijdlijn', html`<roadmap-timeline .domain=${this.domain.value}></roadmap-timeline>`, true)}
+      ${panel('dashboard', current === 'dashboard' ? html`<totals-dashboard></totals-dashboard>` : nothing, true)}
+      ${chair ? panel('uitnodigingen', html`<invite-panel .boardId=${this.boardId}></invite-panel>`, true) : nothing}
     `;
+  }
+
+  private select(tab: TabId): void {
+    this.tab = tab;
+    history.replaceState(null, '', `#${tab}`);
   }
 
   private tabKey(event: KeyboardEvent, tabs: readonly { id: TabId }[]): void {
     const index = tabs.findIndex((tab) => tab.id === this.tab);
-    const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
-    if (next === null) return;
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    const next = moves[event.key];
+    if (next === undefined) return;
     event.preventDefault();
-    this.tab = tabs[(next + tabs.length) % tabs.length]!.id;
+    this.select(tabs[(next + tabs.length) % tabs.length]!.id);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   }
 }

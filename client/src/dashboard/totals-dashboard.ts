@@ -1,191 +1,161 @@
-// The chair's dashboard, made for a projector: totals per domain, requested against allocated, the
-// outlook, control totals and budget-rule violations, and charts. It follows the server's totals
-// stream, so it shows what is in the board for everyone, live.
-import { AgCharts, type AgChartInstance, type AgCartesianChartOptions } from 'ag-charts-community';
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { formatSignedThousands, parseThousands, formatThousands, type Amount } from '../../../shared/amount.ts';
+// The dashboard, made for a projector: totals per domain, requested against allocated, the outlook,
+// the control totals (stated in the plan against computed), the budget rules broken, and charts. It
+// follows the server's totals stream, so it shows the board as everyone has it. A chair sets the
+// renewal budget and each domain's ceiling (kader) here.
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { formatSignedThousands, formatThousands, parseThousands, type Amount } from '../../../shared/amount.ts';
 import { hasRole } from '../../../shared/access/roles.ts';
 import { setSetting, type SettingName } from '../../../shared/board/board-doc.ts';
-import { DOMAINS_AND_GENERIEK } from '../../../shared/domain.ts';
+import { DOMAINS_AND_GENERIEK, type Domain } from '../../../shared/domain.ts';
 import type { BoardTotals } from '../../../shared/totals/types.ts';
-import { baseStyles } from '../app/styles.ts';
-import type { BoardConnection } from '../board/board-connection.ts';
+import { ConnectionController } from '../board/connection-controller.ts';
+import { dashboardStyles } from './dashboard-styles.ts';
+import { TotalsStreamController } from './totals-stream-controller.ts';
 
 const k = (euros: number) => formatSignedThousands(euros);
-const chartTheme = { baseTheme: 'ag-default' as const, palette: { fills: ['#154273', '#ffb612', '#8fcae7', '#d52b1e'], strokes: ['#154273', '#b47f00', '#3b8ab0', '#8a1c1c'] } };
+const percent = (basisPoints: number) => `${(basisPoints / 100).toFixed(1).replace('.', ',')}%`;
+const settingKey = (setting: SettingName) => (typeof setting === 'string' ? setting : `ceiling-${setting.ceiling}`);
 
 @customElement('totals-dashboard')
 export class TotalsDashboard extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host { display: block; font-size: 1.15rem; }
-      .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem; }
-      section, figure { background: white; border-radius: 6px; padding: 1rem 1.25rem; margin: 0; }
-      table { border-collapse: collapse; width: 100%; }
-      th, td { padding: 0.4rem 0.6rem; border-bottom: 1px solid #d8dde3; text-align: left; }
-      .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      tfoot th { border-top: 2px solid #154273; }
-      .bad { color: #8a1c1c; font-weight: 700; background: #fde8e8; }
-      .chart { height: 320px; }
-      section.wide { grid-column: 1 / -1; }
-      .big { font-size: 2rem; font-weight: 700; color: #154273; }
-      .kpis { display: flex; gap: 2rem; flex-wrap: wrap; }
-      ul.violations li { margin: 0.3rem 0; }
-      input { width: 8rem; text-align: right; }
-    `,
-  ];
+  static override styles = dashboardStyles;
 
-  @property({ attribute: false }) connection!: BoardConnection;
-  @state() private totals: (BoardTotals & { title: string }) | null = null;
-  @state() private live = false;
-  @state() private settingError = '';
-  private source?: EventSource;
-  private charts: AgChartInstance[] = [];
+  private readonly connection = new ConnectionController(this);
+  private readonly stream = new TotalsStreamController(this, this.connection);
+  /** Setting -> why the chair's last input was refused. */
+  @state() private refused = new Map<string, string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.source = new EventSource(`/api/boards/${encodeURIComponent(this.connection.boardId)}/totals/stream`);
-    this.source.addEventListener('totals', (event) => {
-      this.totals = JSON.parse((event as MessageEvent<string>).data) as BoardTotals & { title: string };
-      this.live = true;
-    });
-    this.source.onerror = () => (this.live = false);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.source?.close();
-    this.charts.forEach((chart) => chart.destroy());
-    this.charts = [];
-  }
-
-  override updated(): void {
-    if (this.totals) this.drawCharts(this.totals);
-  }
-
-  private drawCharts(t: BoardTotals): void {
-    const byDomain = DOMAINS_AND_GENERIEK.map((domain) => ({
-      domain,
-      beheer: domain === 'Generiek' ? 0 : t.beheer.byDomain[domain] / 1000,
-      gevraagd: t.renewal.byDomain[domain].requested / 1000,
-      toegekend: t.renewal.byDomain[domain].allocated / 1000,
-    }));
-    const outlook = [
-      { jaar: String(t.year), bedrag: t.renewal.allocated / 1000 },
-      { jaar: String(t.renewal.outlookYears[0]), bedrag: t.renewal.outlook[0] / 1000 },
-      { jaar: String(t.renewal.outlookYears[1]), bedrag: t.renewal.outlook[1] / 1000 },
-    ];
-    const specs: AgCartesianChartOptions[] = [
-      {
-        title: { text: 'Vernieuwing per domein: gevraagd en toegekend (x € 1.000)' },
-        data: byDomain,
-        series: [
-          { type: 'bar', xKey: 'domain', yKey: 'gevraagd', yName: 'Gevraagd' },
-          { type: 'bar', xKey: 'domain', yKey: 'toegekend', yName: 'Toegekend' },
-        ],
-      },
-      {
-        title: { text: 'B&E per domein (x € 1.000)' },
-        data: byDomain.filter((row) => row.domain !== 'Generiek'),
-        series: [{ type: 'bar', xKey: 'domain', yKey: 'beheer', yName: 'B&E' }],
-      },
-      {
-        title: { text: 'Vernieuwing: toegekend en doorkijk (x € 1.000)' },
-        data: outlook,
-        series: [{ type: 'bar', xKey: 'jaar', yKey: 'bedrag', yName: 'Bedrag' }],
-      },
-    ];
-    const containers = [...this.renderRoot.querySelectorAll<HTMLElement>('.chart')];
-    const axes: AgCartesianChartOptions['axes'] = {
-      x: { type: 'category', position: 'bottom' },
-      y: { type: 'number', position: 'left', label: { formatter: ({ value }: { value: unknown }) => formatThousands(Math.round(Number(value) * 1000)) } },
-    };
-    specs.forEach((spec, index) => {
-      const options = { ...spec, axes, theme: chartTheme };
-      const existing = this.charts[index];
-      const container = containers[index];
-      if (!container) return;
-      if (existing) void existing.update({ ...options, container });
-      else this.charts[index] = AgCharts.create({ ...options, container });
-    });
-  }
-
-  private changeSetting(setting: SettingName, input: HTMLInputElement): void {
-    const parsed = parseThousands(input.value);
-    if (!parsed.ok) {
-      this.settingError = parsed.error;
-      return;
-    }
-    this.settingError = '';
-    this.connection.edit(() => setSetting(this.connection.doc, setting, parsed.value, this.connection.origin));
+    // Charts are the heaviest part of the client: load them only when a dashboard opens.
+    void import('./dashboard-charts.ts');
   }
 
   override render() {
-    const t = this.totals;
+    const t = this.stream.totals;
     if (!t) return html`<p role="status">Totalen laden…</p>`;
-    const chair = hasRole(this.connection.role, 'chair');
-    const amountInput = (setting: SettingName, value: Amount, label: string) =>
-      chair
-        ? html`<input aria-label=${label} .value=${formatThousands(value)} @change=${(e: Event) => this.changeSetting(setting, e.target as HTMLInputElement)} />`
-        : formatThousands(value);
     return html`
-      <p role="status" class="sr-only">${this.live ? 'Live bijgewerkt' : 'Verbinding met de totalen verbroken'}</p>
-      <div class="kpis">
-        <div><div>B&E totaal</div><div class="big">${k(t.beheer.total)}</div></div>
-        <div><div>Vernieuwing toegekend</div><div class="big">${k(t.renewal.allocated)}</div></div>
-        <div><div>Gevraagd − toegekend</div><div class="big">${k(t.renewal.gap)}</div></div>
-        <div><div>Bedragen "ntb"</div><div class="big">${t.renewal.ntb + t.beheer.ntb}</div></div>
-      </div>
-      ${this.settingError ? html`<p class="error" role="alert">${this.settingError}</p>` : nothing}
-      <div class="grid">
-        <section class="wide">
-          <h2>Per domein (x € 1.000)</h2>
-          <table>
-            <thead><tr><th scope="col">Domein</th><th scope="col" class="num">B&E</th><th scope="col" class="num">Gevraagd</th><th scope="col" class="num">Toegekend</th><th scope="col" class="num">${t.renewal.outlookYears[0]}</th><th scope="col" class="num">${t.renewal.outlookYears[1]}</th><th scope="col" class="num">Kader</th></tr></thead>
-            <tbody>
-              ${DOMAINS_AND_GENERIEK.map((domain) => {
-                const renewal = t.renewal.byDomain[domain];
-                const over = domain !== 'Generiek' && t.violations.some((v) => v.rule === 'domain-ceiling-exceeded' && v.domain === domain);
-                return html`<tr class=${over ? 'bad' : ''}>
-                  <th scope="row">${domain}</th>
-                  <td class="num">${domain === 'Generiek' ? '' : k(t.beheer.byDomain[domain])}</td>
-                  <td class="num">${k(renewal.requested)}</td><td class="num">${k(renewal.allocated)}</td>
-                  <td class="num">${k(renewal.outlook[0])}</td><td class="num">${k(renewal.outlook[1])}</td>
-                  <td class="num">${domain === 'Generiek' ? '' : amountInput({ ceiling: domain }, t.domains[domain].ceiling, `Kader ${domain}`)}</td>
-                </tr>`;
-              })}
-            </tbody>
-            <tfoot><tr><th scope="row">Totaal</th><th class="num">${k(t.beheer.total)}</th><th class="num">${k(t.renewal.requested)}</th><th class="num">${k(t.renewal.allocated)}</th><th class="num">${k(t.renewal.outlook[0])}</th><th class="num">${k(t.renewal.outlook[1])}</th><th class="num"></th></tr></tfoot>
-          </table>
-          <p>Beschikbaar vernieuwingsbudget: ${amountInput('renewalBudget', t.renewal.budget, 'Beschikbaar vernieuwingsbudget')}
-            · B&E ${(t.split.beheerShareBp / 100).toFixed(1).replace('.', ',')}% / vernieuwing ${(t.split.renewalShareBp / 100).toFixed(1).replace('.', ',')}%</p>
-        </section>
-        <section>
-          <h2>Controletotalen</h2>
-          <table>
-            <thead><tr><th scope="col">Genoemd totaal</th><th scope="col" class="num">Genoemd</th><th scope="col" class="num">Berekend</th><th scope="col" class="num">Verschil</th></tr></thead>
-            <tbody>
-              ${t.controls.map(
-                (c) => html`<tr class=${c.agrees ? '' : 'bad'} title=${c.source}>
-                  <td>${c.label}</td><td class="num">${k(c.stated)}</td>
-                  <td class="num">${c.computed === null ? 'n.v.t.' : k(c.computed)}</td>
-                  <td class="num">${c.difference === null ? '' : k(c.difference)}${c.agrees ? '' : ' ⚠'}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-          <h2>Begrotingsregels</h2>
-          ${t.violations.length === 0
-            ? html`<p>Geen overschrijdingen.</p>`
-            : html`<ul class="violations">${t.violations.map((v) => html`<li class="bad">${v.message}</li>`)}</ul>`}
-        </section>
-        <figure><div class="chart"></div><figcaption class="sr-only">Staafdiagram: vernieuwing per domein, gevraagd en toegekend; de cijfers staan in de tabel hierboven.</figcaption></figure>
-        <figure><div class="chart"></div><figcaption class="sr-only">Staafdiagram: B&E per domein.</figcaption></figure>
-        <figure><div class="chart"></div><figcaption class="sr-only">Staafdiagram: vernieuwing toegekend en doorkijk per jaar.</figcaption></figure>
-      </div>
+      <p class="source ${this.stream.down ? 'warn' : ''}" role="status">
+        ${this.stream.down ? 'Geen verbinding met de server: totalen berekend in deze browser.' : `Live bijgewerkt · bedragen x € 1.000 · ${t.year}`}
+      </p>
+      ${this.renderKpis(t)}
+      ${this.renderDomains(t)}
+      <div class="columns">${this.renderControls(t)} ${this.renderViolations(t)}</div>
+      <dashboard-charts .totals=${t}></dashboard-charts>
     `;
+  }
+
+  private renderKpis(t: BoardTotals) {
+    const budget = t.renewal.budget;
+    const left = typeof budget === 'number' ? budget - t.renewal.allocated : null;
+    return html`<dl class="kpis">
+      <div><dt>B&E totaal</dt><dd>${k(t.beheer.total)}</dd></div>
+      <div><dt>Vernieuwing toegekend</dt><dd>${k(t.renewal.allocated)}</dd></div>
+      <div class=${left !== null && left < 0 ? 'over' : ''}><dt>Ruimte in vernieuwingsbudget</dt><dd>${left === null ? formatThousands(budget) : k(left)}</dd></div>
+      <div><dt>Gevraagd − toegekend</dt><dd>${k(t.renewal.gap)}</dd></div>
+      <div><dt>Aandeel B&E / vernieuwing</dt><dd class="share">${percent(t.split.beheerShareBp)}<span class="sr-only"> en</span> <small>/ ${percent(t.split.renewalShareBp)}</small></dd></div>
+      <div><dt>Nog te bepalen ("ntb")</dt><dd>${t.renewal.ntb + t.beheer.ntb}</dd></div>
+    </dl>`;
+  }
+
+  private renderDomains(t: BoardTotals) {
+    const [y1, y2] = t.renewal.outlookYears;
+    const over = (domain: Domain) => t.violations.some((v) => v.rule === 'domain-ceiling-exceeded' && v.domain === domain);
+    return html`<section class="panel domains" aria-labelledby="per-domain">
+      <h2 id="per-domain">Per domein</h2>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Domein</th><th scope="col" class="num">B&E</th>
+              <th scope="col" class="num">Gevraagd</th><th scope="col" class="num">Toegekend</th>
+              <th scope="col" class="num">${y1}</th><th scope="col" class="num">${y2}</th>
+              <th scope="col" class="num">B&E + toegekend</th><th scope="col" class="num">Kader</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${DOMAINS_AND_GENERIEK.map((domain) => {
+              const renewal = t.renewal.byDomain[domain];
+              const isDomain = domain !== 'Generiek';
+              const bad = isDomain && over(domain);
+              return html`<tr class=${bad ? 'bad' : ''}>
+                <th scope="row">${domain}${bad ? html` <span class="sign" aria-hidden="true">⚠</span><span class="sr-only">(boven kader)</span>` : nothing}</th>
+                <td class="num">${isDomain ? k(t.beheer.byDomain[domain]) : '–'}</td>
+                <td class="num">${k(renewal.requested)}</td>
+                <td class="num ${renewal.allocated < renewal.requested ? 'less' : ''}">${k(renewal.allocated)}</td>
+                <td class="num">${k(renewal.outlook[0])}</td><td class="num">${k(renewal.outlook[1])}</td>
+                <td class="num">${isDomain ? k(t.domains[domain].total) : k(renewal.allocated)}</td>
+                <td class="num">${isDomain ? this.amountSetting({ ceiling: domain }, t.domains[domain].ceiling, `Kader ${domain}`) : '–'}</td>
+              </tr>`;
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Totaal</th><td class="num">${k(t.beheer.total)}</td>
+              <td class="num">${k(t.renewal.requested)}</td><td class="num">${k(t.renewal.allocated)}</td>
+              <td class="num">${k(t.renewal.outlook[0])}</td><td class="num">${k(t.renewal.outlook[1])}</td>
+              <td class="num">${k(t.split.total)}</td><td></td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p class="budget">
+        <span>Beschikbaar vernieuwingsbudget ${t.year}:</span>
+        ${this.amountSetting('renewalBudget', t.renewal.budget, 'Beschikbaar vernieuwingsbudget')}
+      </p>
+      ${[...this.refused.values()].map((message) => html`<p class="error" role="alert">${message}</p>`)}
+    </section>`;
+  }
+
+  private renderControls(t: BoardTotals) {
+    return html`<section class="panel" aria-labelledby="controls">
+      <h2 id="controls">Controletotalen</h2>
+      <table>
+        <thead><tr><th scope="col">Totaal in de bron</th><th scope="col" class="num">Genoemd</th><th scope="col" class="num">Berekend</th><th scope="col" class="num">Verschil</th></tr></thead>
+        <tbody>
+          ${t.controls.map(
+            (c) => html`<tr class=${c.agrees ? '' : 'bad'}>
+              <td>${c.label}<span class="where">${c.source}</span></td>
+              <td class="num">${k(c.stated)}</td>
+              <td class="num">${c.computed === null ? 'n.v.t.' : k(c.computed)}</td>
+              <td class="num">${c.difference === null ? '–' : html`${c.agrees ? '' : html`<span class="sign" aria-hidden="true">⚠ </span>`}${k(c.difference)}${c.agrees ? '' : html`<span class="sr-only"> (wijkt af)</span>`}`}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="note">Een verschil betekent dat het totaal in de bron niet de som is van de regels op het bord. Dat kan kloppen: de bron kan een regel weglaten of afronden.</p>
+    </section>`;
+  }
+
+  private renderViolations(t: BoardTotals) {
+    return html`<section class="panel" aria-labelledby="rules">
+      <h2 id="rules">Begrotingsregels</h2>
+      ${t.violations.length === 0
+        ? html`<p class="ok">Geen overschrijdingen.</p>`
+        : html`<ul class="violations">${t.violations.map((v) => html`<li><span class="sign" aria-hidden="true">⚠ </span>${v.message}</li>`)}</ul>`}
+    </section>`;
+  }
+
+  /** An amount a chair may set (budget, kader); others see it as text. */
+  private amountSetting(setting: SettingName, value: Amount, label: string) {
+    if (!this.connection.available || !hasRole(this.connection.connection.role, 'chair')) return formatThousands(value);
+    const key = settingKey(setting);
+    const refused = this.refused.get(key);
+    return html`<input class="amount" aria-label="${label} (x € 1.000)" aria-invalid=${refused ? 'true' : 'false'}
+      .value=${formatThousands(value)} @change=${(e: Event) => this.changeSetting(setting, e.target as HTMLInputElement)}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.changeSetting(setting, e.target as HTMLInputElement)} />`;
+  }
+
+  private changeSetting(setting: SettingName, input: HTMLInputElement): void {
+    const key = settingKey(setting);
+    const refused = new Map(this.refused);
+    const parsed = parseThousands(input.value);
+    const label = input.getAttribute('aria-label') ?? '';
+    const written = parsed.ok ? this.connection.connection.edit((origin) => setSetting(this.connection.connection.doc, setting, parsed.value, origin)) : parsed;
+    if (written.ok) refused.delete(key);
+    else refused.set(key, `${label}: ${written.error}`);
+    this.refused = refused;
   }
 }
 
@@ -194,4 +164,3 @@ declare global {
     'totals-dashboard': TotalsDashboard;
   }
 }
-

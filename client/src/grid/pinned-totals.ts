@@ -1,21 +1,23 @@
 // The subtotal per domain and the grand total pinned under the budget grids, from the totals engine.
-import { DOMAINS_AND_GENERIEK, DOMAINS } from '../../../shared/domain.ts';
 import type { SheetName } from '../../../shared/board/sheets.ts';
-import type { BoardTotals } from '../../../shared/totals/types.ts';
+import { DOMAINS, DOMAINS_AND_GENERIEK, type DomainOrGeneriek } from '../../../shared/domain.ts';
+import type { BoardTotals, RenewalGroupTotals } from '../../../shared/totals/types.ts';
 import type { GridRow } from './column-defs.ts';
 
-export function pinnedTotals(sheet: SheetName, totals: BoardTotals, domainFilter: string): GridRow[] {
+export function pinnedTotals(sheet: SheetName, totals: BoardTotals, domainFilter: DomainOrGeneriek | ''): GridRow[] {
   const label = (domain: string) => `Subtotaal ${domain}`;
+  // With one domain shown, the grand total still covers the whole board: say so.
+  const all = domainFilter ? ' (alle domeinen)' : '';
   if (sheet === 'beheer') {
     const domains = DOMAINS.filter((domain) => !domainFilter || domain === domainFilter);
     return [
       ...domains.map((domain) => ({ id: `total:${domain}`, pos: '', totalLabel: label(domain), amount: totals.beheer.byDomain[domain] })),
-      { id: 'total:all', pos: '', totalLabel: 'Totaal B&E', amount: totals.beheer.total },
+      { id: 'total:all', pos: '', totalLabel: `Totaal B&E${all}`, amount: totals.beheer.total },
     ];
   }
   if (sheet === 'vernieuwing') {
     const domains = DOMAINS_AND_GENERIEK.filter((domain) => !domainFilter || domain === domainFilter);
-    const row = (id: string, totalLabel: string, group: { requested: number; allocated: number; outlook: [number, number] }) => ({
+    const row = (id: string, totalLabel: string, group: RenewalGroupTotals): GridRow => ({
       id,
       pos: '',
       totalLabel,
@@ -26,7 +28,7 @@ export function pinnedTotals(sheet: SheetName, totals: BoardTotals, domainFilter
     });
     return [
       ...domains.map((domain) => row(`total:${domain}`, label(domain), totals.renewal.byDomain[domain])),
-      row('total:all', 'Totaal vernieuwing', totals.renewal),
+      row('total:all', `Totaal vernieuwing${all}`, totals.renewal),
     ];
   }
   return [];

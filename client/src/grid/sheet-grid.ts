@@ -1,126 +1,138 @@
-// One sheet of the board as an editable grid. Every change comes from the Y.Doc as a row
-// transaction (only the changed rows), so focus, editors, selection, scroll and sort stay put when
-// someone else types; every edit goes to the Y.Doc as one transaction, validated first.
+// One sheet of the board as a grid: the same element serves B&E, Vernieuwing and Roadmap from the
+// sheet's column definition. Controllers keep it bound to the Y.Doc (rows, totals, other people's
+// cursors); this element renders, and turns what a person does into edits (sheet-edits.ts).
 import { AG_GRID_LOCALE_NL } from '@ag-grid-community/locale';
-import {
-  createGrid,
-  themeQuartz,
-  type CellEditRequestEvent,
-  type CellFocusedEvent,
-  type GridApi,
-  type IRowNode,
-} from 'ag-grid-community';
-import { LitElement, css, html, nothing } from 'lit';
+import { createGrid, themeQuartz, type CellEditRequestEvent, type CellFocusedEvent, type GridApi } from 'ag-grid-community';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import * as Y from 'yjs';
 import { canEdit } from '../../../shared/access/roles.ts';
-import { deleteRow, insertRow, moveRow, readSheet, setCell, sheetMap, readRow, readPos } from '../../../shared/board/board-doc.ts';
-import { COLUMNS, EMPTY_ROWS, columnOf, type SheetName } from '../../../shared/board/sheets.ts';
-import { DOMAINS, DOMAINS_AND_GENERIEK } from '../../../shared/domain.ts';
-import { observeTotals, type LiveTotals } from '../../../shared/totals/board-totals.ts';
-import type { BoardConnection } from '../board/board-connection.ts';
+import { readMeta } from '../../../shared/board/board-doc.ts';
+import { columnsOf, type SheetName } from '../../../shared/board/sheets.ts';
+import { AnnouncerController } from '../app/announcer-controller.ts';
+import { ConnectionController } from '../board/connection-controller.ts';
+import type { DomainChoice } from '../board/domain-choice-controller.ts';
 import { formatCell, parseCellInput } from './cell-input.ts';
 import { columnDefs, type CellMarks, type GridRow } from './column-defs.ts';
-import { pinnedTotals, violationMarks } from './pinned-totals.ts';
+import { GridTotalsController } from './grid-totals-controller.ts';
+import { RemoteCursorsController } from './remote-cursors-controller.ts';
+import { sheetGridStyles } from './sheet-grid-styles.ts';
+import { addRow, pasteBlock, removeRow, shiftRow, writeCell, type SheetTarget } from './sheet-edits.ts';
+import { SheetRowsController } from './sheet-rows-controller.ts';
 import { parseTsv, toTsv } from './tsv.ts';
 
 const theme = themeQuartz.withParams({
   fontFamily: 'inherit',
   fontSize: 15,
   headerFontWeight: 700,
+  foregroundColor: '#1b1b1b',
   accentColor: '#154273',
   headerBackgroundColor: '#e8eef5',
-  rowVerticalPaddingScale: 0.8,
+  headerTextColor: '#154273',
+  rowHeight: 36,
+  headerHeight: 44,
+  selectedRowBackgroundColor: '#dde8f5',
+  wrapperBorderRadius: 6,
 });
 
-function gridRow(id: string, rowMap: Y.Map<unknown>, sheet: SheetName): GridRow {
-  return { id, pos: readPos(rowMap), ...readRow(sheet, rowMap) };
-}
+const SHEET_LABEL: Record<SheetName, string> = { beheer: 'Beheer & exploitatie', vernieuwing: 'Vernieuwing', roadmap: 'Roadmap' };
 
 @customElement('sheet-grid')
 export class SheetGrid extends LitElement {
-  static override styles = css`
-    :host { display: flex; flex-direction: column; gap: 0.5rem; }
-    .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-    .toolbar label { font-weight: 600; }
-    button, select { font: inherit; padding: 0.35rem 0.8rem; border: 1px solid #154273; border-radius: 4px; background: white; color: #154273; cursor: pointer; }
-    button:hover:not(:disabled) { background: #e8eef5; }
-    button:focus-visible, select:focus-visible { outline: 3px solid #ffb612; outline-offset: 2px; }
-    button:disabled { opacity: 0.5; cursor: default; }
-    .message { padding: 0.5rem 0.75rem; border-radius: 4px; background: #fde8e8; color: #8a1c1c; border: 1px solid #d52b1e; white-space: pre-line; }
-    .message.info { background: #e8f1fb; color: #154273; border-color: #154273; }
-    .grid { height: max(420px, calc(100vh - 300px)); }
-    .cell-amount { font-variant-numeric: tabular-nums; }
-    .cell-violation { background: #fde8e8 !important; color: #8a1c1c; font-weight: 700; }
-    .cell-total { font-weight: 700; background: #f1f4f8; }
-    .detail { background: white; border-radius: 6px; padding: 0.75rem 1rem; max-height: 14rem; overflow: auto; }
-    .detail h3 { margin: 0 0 0.25rem; color: #154273; }
-    .detail h4 { margin: 0.5rem 0 0.1rem; }
-    .detail p { margin: 0; white-space: pre-line; }
-    dialog { border: 2px solid #154273; border-radius: 6px; padding: 1.25rem; }
-    dialog::backdrop { background: rgb(0 0 0 / 0.35); }
-  `;
+  static override styles = sheetGridStyles;
 
-  @property({ attribute: false }) connection!: BoardConnection;
   @property() sheet: SheetName = 'beheer';
-  @state() private message = '';
-  @state() private messageKind: 'error' | 'info' = 'error';
-  @state() private domainFilter = '';
-  /** The focused row, for the detail panel that shows its long texts in full. */
-  @state() private detail: GridRow | null = null;
+  /** Show only this domain ('' for all). */
+  @property({ attribute: false }) domain: DomainChoice = '';
+  /** Beside the grid on wide screens; on a laptop the grid gets the room until asked. */
+  @state() private detailOpen = window.innerWidth >= 1500;
+  /** The focused cell, by row id: the grid's own focus is by position, which others' edits shift. */
+  @state() private focused: { rowId: string; field: string } | null = null;
+  @state() private confirming: { rowId: string; label: string } | null = null;
+  /** Where a refused edit's message shows: under the cell being edited (null: top of the grid). */
+  @state() private messageAt: { top: number; left: number } | null = null;
 
-  private api?: GridApi<GridRow>;
-  private totals?: LiveTotals;
+  private readonly connection = new ConnectionController(this, ['state']);
+  private readonly announcer = new AnnouncerController(this);
   private readonly marks: CellMarks = { violations: new Map(), cursors: new Map() };
-  private focused: { rowId: string; field: string } | null = null;
-  private pinnedFrame = 0;
+  private readonly rows = new SheetRowsController(this, this.connection, () => this.sheet, (ids) => this.rowsChanged(ids));
+  private readonly totals = new GridTotalsController(this, this.connection, () => this.sheet, () => this.domain, this.marks);
+  private readonly cursors = new RemoteCursorsController(this, this.connection, () => this.sheet, this.marks);
+  private api?: GridApi<GridRow>;
 
   private get editable(): boolean {
-    return canEdit(this.connection.role);
+    return canEdit(this.connection.connection.role);
+  }
+
+  private get target(): SheetTarget {
+    const { doc, origin } = this.connection.connection;
+    return { doc, sheet: this.sheet, origin };
+  }
+
+  private get longColumns() {
+    return columnsOf(this.sheet).filter((column) => column.kind.type === 'text' && column.kind.multiline);
   }
 
   override render() {
-    const domains = this.sheet === 'beheer' ? DOMAINS : DOMAINS_AND_GENERIEK;
+    if (!this.connection.available) return nothing;
+    const detail = this.longColumns.length > 0 && this.detailOpen;
     return html`
-      <div class="toolbar" role="toolbar" aria-label="Bewerken">
-        <label for="domain">Domein</label>
-        <select id="domain" @change=${(e: Event) => this.filterDomain((e.target as HTMLSelectElement).value)}>
-          <option value="">Alle domeinen</option>
-          ${domains.map((domain) => html`<option value=${domain} ?selected=${domain === this.domainFilter}>${domain}</option>`)}
-        </select>
+      <div class="toolbar" role="toolbar" aria-label="${SHEET_LABEL[this.sheet]}: bewerken" @keydown=${this.toolbarKeys}>
         ${this.editable
           ? html`
-              <button @click=${this.addRow}>Rij toevoegen</button>
-              <button @click=${this.askDelete}>Rij verwijderen</button>
-              <button @click=${() => this.move(-1)} aria-label="Rij omhoog">↑ Omhoog</button>
-              <button @click=${() => this.move(1)} aria-label="Rij omlaag">↓ Omlaag</button>
-              <button @click=${() => this.connection.undo.undo()} title="Ctrl+Z">Ongedaan maken</button>
-              <button @click=${() => this.connection.undo.redo()} title="Ctrl+Y">Opnieuw</button>
+              <button @click=${this.addRow} title="Nieuwe rij onder de gekozen rij">Rij toevoegen</button>
+              <button @click=${this.askDelete}>Rij verwijderen…</button>
+              <button @click=${() => this.move(-1)} title="Alt+Pijl omhoog">Rij omhoog</button>
+              <button @click=${() => this.move(1)} title="Alt+Pijl omlaag">Rij omlaag</button>
+              <button @click=${this.undo} title="Ctrl+Z">Ongedaan maken</button>
+              <button @click=${this.redo} title="Ctrl+Y of Ctrl+Shift+Z">Opnieuw</button>
             `
-          : html`<span>Alleen lezen</span>`}
+          : html`<span class="readonly">Alleen lezen: u kunt dit blad bekijken, niet wijzigen.</span>`}
+        ${this.longColumns.length > 0
+          ? html`<button class="toggle" aria-pressed=${String(this.detailOpen)} @click=${() => (this.detailOpen = !this.detailOpen)}>Details</button>`
+          : nothing}
       </div>
-      <div role=${this.messageKind === 'error' ? 'alert' : 'status'} aria-live="polite">
-        ${this.message ? html`<div class="message ${this.messageKind}">${this.message}</div>` : nothing}
+      <div class="body ${detail ? 'with-detail' : ''}">
+        <div class="grid" @keydown=${this.gridKeys} @paste=${this.onPaste} @copy=${this.onCopy}></div>
+        <!-- Over the grid, not above it: a message must not push the cells away from the pointer. -->
+        <div class="messages" style=${this.messageAt ? `top: ${this.messageAt.top}px; left: ${this.messageAt.left}px` : ''}>
+          <div role="alert">${this.announcer.error
+            ? html`<p class="message error"><span>${this.announcer.error}</span><button class="close" aria-label="Melding sluiten" @click=${() => this.announcer.clear()}>×</button></p>`
+            : nothing}</div>
+          <div role="status">${this.announcer.notice ? html`<p class="message info">${this.announcer.notice}</p>` : nothing}</div>
+        </div>
+        ${detail ? this.renderDetail() : nothing}
       </div>
-      <div class="grid" @keydown=${this.onKeydown} @paste=${this.onPaste} @copy=${this.onCopy}></div>
-      ${this.renderDetail()}
-      <dialog id="confirm-delete" aria-labelledby="confirm-title">
-        <p id="confirm-title">Deze rij verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</p>
-        <button @click=${this.confirmDelete}>Verwijderen</button>
-        <button @click=${() => this.dialog?.close()}>Annuleren</button>
-      </dialog>
+      ${this.renderConfirm()}
     `;
   }
 
   private renderDetail() {
-    const row = this.detail;
-    const long = COLUMNS[this.sheet].filter((column) => column.kind.type === 'text' && column.kind.multiline);
-    if (!row || long.length === 0) return nothing;
-    const title = COLUMNS[this.sheet].find((column) => column.kind.type === 'text' && !column.kind.multiline);
-    return html`<section class="detail" aria-label="Details van de gekozen rij">
-      <h3>${title ? String(row[title.field] ?? '') : ''}</h3>
-      ${long.map((column) => (row[column.field] ? html`<h4>${column.label}</h4><p>${String(row[column.field])}</p>` : nothing))}
-    </section>`;
+    const node = this.focused ? this.api?.getRowNode(this.focused.rowId) : undefined;
+    const row = node?.data;
+    const title = columnsOf(this.sheet)[0]!;
+    return html`<aside class="detail" aria-label="Details van de gekozen rij">
+      ${row
+        ? html`<h2>${String(row[title.field] || '(zonder naam)')}</h2>
+            ${this.longColumns.map(
+              (column) => html`<section>
+                <h3>${column.label}</h3>
+                ${row[column.field] ? html`<p>${String(row[column.field])}</p>` : html`<p class="empty">Leeg</p>`}
+                ${this.editable ? html`<button class="link" @click=${() => this.editLong(row.id, column.field)}>${column.label} bewerken</button>` : nothing}
+              </section>`,
+            )}`
+        : html`<p class="empty">Kies een rij om de volledige teksten te lezen.</p>`}
+    </aside>`;
+  }
+
+  private renderConfirm() {
+    return html`<dialog id="confirm-delete" aria-labelledby="confirm-title" @close=${() => (this.confirming = null)}>
+      <h2 id="confirm-title">Rij verwijderen?</h2>
+      <p>${this.confirming ? `"${this.confirming.label}" wordt voor iedereen verwijderd. U kunt dit ongedaan maken met Ctrl+Z.` : ''}</p>
+      <div class="actions">
+        <button class="danger" @click=${this.confirmDelete}>Verwijderen</button>
+        <button class="secondary" autofocus @click=${() => this.dialog?.close()}>Annuleren</button>
+      </div>
+    </dialog>`;
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -128,246 +140,268 @@ export class SheetGrid extends LitElement {
   }
 
   override firstUpdated(): void {
-    const container = this.renderRoot.querySelector<HTMLElement>('.grid')!;
-    const { doc } = this.connection;
-    this.totals = observeTotals(doc);
-    this.api = createGrid<GridRow>(container, {
-      theme,
-      localeText: AG_GRID_LOCALE_NL,
-      columnDefs: columnDefs(this.sheet, this.editable, this.marks),
-      rowData: readSheet(doc, this.sheet).map(({ id, pos, row }) => ({ id, pos, ...row })),
-      getRowId: (params) => params.data.id,
-      readOnlyEdit: true,
-      onCellEditRequest: (event) => this.onEditRequest(event),
-      onCellFocused: (event) => this.onCellFocused(event),
-      onSortChanged: (event) => {
-        // Without a sort of its own, the grid keeps the board's order.
-        if (event.api.getColumnState().every((column) => !column.sort)) event.api.applyColumnState({ state: [{ colId: 'pos', sort: 'asc' }] });
-      },
-      isExternalFilterPresent: () => this.domainFilter !== '',
-      doesExternalFilterPass: (node) => node.data?.domain === this.domainFilter,
-      stopEditingWhenCellsLoseFocus: true,
-      enterNavigatesVerticallyAfterEdit: true,
-      tooltipShowDelay: 300,
-      rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },
-      pinnedBottomRowData: pinnedTotals(this.sheet, this.totals.totals(), ''),
-    });
-    sheetMap(doc, this.sheet).observeDeep(this.onSheetChange);
-    this.totals.onChange(this.scheduleTotals);
-    this.connection.addEventListener('presence', this.onPresence);
-    this.scheduleTotals();
+    this.createGrid();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: the grid was destroyed on the way out.
+    if (this.hasUpdated && !this.api) void this.updateComplete.then(() => this.createGrid());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    sheetMap(this.connection.doc, this.sheet).unobserveDeep(this.onSheetChange);
-    this.connection.removeEventListener('presence', this.onPresence);
-    this.totals?.destroy();
     this.api?.destroy();
+    this.api = undefined;
   }
 
-  /** Remote and local changes alike reach the grid as a transaction of the rows that changed. */
-  private readonly onSheetChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    const api = this.api;
-    if (!api) return;
-    const map = sheetMap(this.connection.doc, this.sheet);
-    const touched = new Set<string>();
-    for (const event of events) {
-      const [first] = event.path;
-      if (typeof first === 'string') touched.add(first);
-      else for (const key of event.changes.keys.keys()) touched.add(key);
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('domain') && this.api) {
+      this.api.onFilterChanged();
+      this.totals.schedule();
     }
-    const add: GridRow[] = [];
-    const update: GridRow[] = [];
-    const remove: { id: string }[] = [];
-    for (const id of touched) {
-      const rowMap = map.get(id);
-      const exists = api.getRowNode(id) !== undefined;
-      if (!(rowMap instanceof Y.Map)) {
-        if (exists) remove.push({ id });
-      } else (exists ? update : add).push(gridRow(id, rowMap, this.sheet));
-    }
-    api.applyTransaction({ add, update, remove: remove as GridRow[] });
-    if (this.detail && touched.has(this.detail.id)) this.detail = api.getRowNode(this.detail.id)?.data ?? null;
-  };
+  }
 
-  private readonly scheduleTotals = () => {
-    if (this.pinnedFrame) return;
-    this.pinnedFrame = requestAnimationFrame(() => {
-      this.pinnedFrame = 0;
-      if (!this.api || !this.totals) return;
-      const totals = this.totals.totals();
-      this.showPinned(pinnedTotals(this.sheet, totals, this.domainFilter));
-      const violations = violationMarks(totals);
-      const changed = [...new Set([...violations.keys(), ...this.marks.violations.keys()])].map((key) => key.split(':')[0]!);
-      this.marks.violations = violations;
-      this.refreshRows(changed);
+  private createGrid(): void {
+    const container = this.renderRoot.querySelector<HTMLElement>('.grid');
+    if (!container || !this.connection.available) return;
+    const { doc } = this.connection.connection;
+    const api = createGrid<GridRow>(container, {
+      theme,
+      localeText: AG_GRID_LOCALE_NL,
+      columnDefs: columnDefs(this.sheet, { editable: this.editable, marks: this.marks, year: () => readMeta(doc).year || null }),
+      // The grid must not guess types: "12434,5" typed into an amount would become the number 12434.
+      // Every cell's text goes to parseCellInput as typed.
+      defaultColDef: { cellDataType: false },
+      rowData: this.rows.rowData(),
+      pinnedBottomRowData: this.totals.pinnedRows(),
+      getRowId: (params) => params.data.id,
+      getRowHeight: (params) => (params.node.rowPinned ? 30 : undefined),
+      readOnlyEdit: true,
+      invalidEditValueMode: 'block',
+      onCellEditRequest: (event) => this.onEditRequest(event),
+      onCellFocused: (event) => this.onCellFocused(event),
+      onCellEditingStarted: (event) => {
+        const column = columnsOf(this.sheet).find((c) => c.field === event.colDef.field);
+        if (column?.kind.type === 'text' && column.kind.multiline) this.startLongEdit();
+      },
+      onCellEditingStopped: () => {
+        if (this.messageAt) this.clearRefusal();
+      },
+      onSortChanged: (event) => {
+        // Without a sort of its own, the grid keeps the board's order.
+        if (event.api.getColumnState().every((column) => !column.sort)) event.api.applyColumnState({ state: [{ colId: 'pos', sort: 'asc' }] });
+      },
+      isExternalFilterPresent: () => this.domain !== '',
+      doesExternalFilterPass: (node) => node.data?.domain === this.domain,
+      stopEditingWhenCellsLoseFocus: true,
+      enterNavigatesVerticallyAfterEdit: true,
+      tooltipShowDelay: 400,
+      rowSelection: { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true },
     });
-  };
-
-  /** Updates the pinned totals in place when their rows stay the same, so an open editor stays open. */
-  private showPinned(rows: GridRow[]): void {
-    const api = this.api!;
-    const same = api.getPinnedBottomRowCount() === rows.length && rows.every((row, i) => api.getPinnedBottomRow(i)?.data?.id === row.id);
-    if (same) rows.forEach((row, i) => api.getPinnedBottomRow(i)!.updateData(row));
-    else api.setGridOption('pinnedBottomRowData', rows);
+    // Capture: the editor handles Enter itself, before it would bubble here.
+    container.addEventListener('keydown', this.checkEditor, { capture: true });
+    this.api = api;
+    this.rows.bind(api);
+    this.totals.bind(api);
+    this.cursors.bind(api);
   }
 
-  private readonly onPresence = () => {
-    const before = [...this.marks.cursors.keys()].map((key) => key.split(':')[0]!);
-    const cursors = new Map<string, { color: string; name: string }>();
-    for (const person of this.connection.presence()) {
-      if (person.self || !person.cursor || person.cursor.sheet !== this.sheet) continue;
-      cursors.set(`${person.cursor.rowId}:${person.cursor.field}`, { color: person.color, name: person.name });
-    }
-    this.marks.cursors = cursors;
-    this.refreshRows([...before, ...[...cursors.keys()].map((key) => key.split(':')[0]!)]);
+  /** A long text opens with the caret at its end: typing must never replace a whole text at once. */
+  private startLongEdit(): void {
+    this.messageAt = null;
+    this.announcer.tell('Lange tekst: Shift+Enter voor een nieuwe regel, Enter om op te slaan, Esc om te annuleren.');
+    requestAnimationFrame(() => {
+      const area = this.renderRoot.querySelector<HTMLTextAreaElement>('.ag-large-text textarea');
+      area?.setSelectionRange(area.value.length, area.value.length);
+    });
+  }
+
+  /**
+   * Enter or Tab on an editor holding something the sheet refuses: the editor stays open (AG Grid's
+   * invalidEditValueMode "block") and the reason shows under the cell and is announced.
+   */
+  private readonly checkEditor = (event: KeyboardEvent) => {
+    const api = this.api;
+    if (!api || (event.key !== 'Enter' && event.key !== 'Tab') || (event.key === 'Enter' && event.shiftKey)) return;
+    const editing = api.getEditingCells()[0];
+    const editor = api.getCellEditorInstances()[0];
+    const field = editing?.column?.getColId();
+    const column = columnsOf(this.sheet).find((c) => c.field === field);
+    if (!editing || !editor || !column) return;
+    const parsed = parseCellInput(column, editor.getValue());
+    if (parsed.ok) return this.clearRefusal();
+    const cell = (event.target as HTMLElement).closest('.ag-cell, .ag-popup-editor') ?? (event.target as HTMLElement);
+    const box = cell.getBoundingClientRect();
+    const body = this.renderRoot.querySelector('.body')!.getBoundingClientRect();
+    this.messageAt = { top: box.bottom - body.top + 4, left: Math.max(0, box.left - body.left) };
+    this.announcer.fail(`${parsed.error} Verbeter de waarde, of druk op Esc om te annuleren.`);
   };
 
-  private refreshRows(ids: string[]): void {
-    const nodes = ids.map((id) => this.api?.getRowNode(id)).filter((node): node is IRowNode<GridRow> => node !== undefined);
-    if (nodes.length > 0) this.api?.refreshCells({ rowNodes: nodes, force: true });
+  private clearRefusal(): void {
+    this.messageAt = null;
+    this.announcer.clear();
+  }
+
+  private rowsChanged(ids: ReadonlySet<string>): void {
+    const focused = this.focused;
+    if (!focused) return;
+    if (ids.has(focused.rowId)) this.requestUpdate();
+    this.keepFocus(focused);
+  }
+
+  /** Keeps focus on the same row when others' edits add, remove or move rows above it. */
+  private keepFocus(want: { rowId: string; field: string }): void {
+    const api = this.api;
+    if (!api || api.getEditingCells().length > 0) return;
+    const index = api.getRowNode(want.rowId)?.rowIndex;
+    const cell = api.getFocusedCell();
+    if (index === undefined || index === null || !cell || cell.rowPinned) return;
+    if (cell.rowIndex === index && cell.column.getColId() === want.field) return;
+    api.setFocusedCell(index, want.field);
   }
 
   private onCellFocused(event: CellFocusedEvent<GridRow>): void {
-    const column = typeof event.column === 'object' && event.column ? event.column.getColId() : null;
-    const node = event.rowIndex === null || event.rowPinned ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex ?? -1);
-    this.focused = node?.data && column ? { rowId: node.data.id, field: column } : null;
-    this.detail = node?.data ?? null;
-    this.connection.setCursor(this.focused ? { sheet: this.sheet, ...this.focused } : null);
+    const field = typeof event.column === 'object' && event.column ? event.column.getColId() : null;
+    const node = event.rowIndex === null || event.rowPinned ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
+    this.focused = node?.data && field ? { rowId: node.data.id, field } : null;
+    this.cursors.focus(this.focused);
   }
 
   private onEditRequest(event: CellEditRequestEvent<GridRow>): void {
     const field = event.colDef.field;
-    const column = field ? columnOf(this.sheet, field) : undefined;
-    if (!column || !event.data || event.node.rowPinned) return;
-    const parsed = parseCellInput(column, event.newValue);
-    if (!parsed.ok) return this.say(parsed.error);
-    const result = this.connection.edit(() => setCell(this.connection.doc, this.sheet, event.data!.id, column.field, parsed.value, this.connection.origin));
-    if (!result.ok) return this.say(result.error);
-    this.say('');
-  }
-
-  private say(message: string, kind: 'error' | 'info' = 'error'): void {
-    this.message = message;
-    this.messageKind = kind;
-  }
-
-  private filterDomain(domain: string): void {
-    this.domainFilter = domain;
-    this.api?.onFilterChanged();
-    this.scheduleTotals();
-  }
-
-  private focusedRowId(): string | null {
-    const cell = this.api?.getFocusedCell();
-    if (!cell || cell.rowPinned) return this.focused?.rowId ?? null;
-    return this.api?.getDisplayedRowAtIndex(cell.rowIndex)?.data?.id ?? null;
+    if (!field || !event.data || event.node.rowPinned || !this.editable) return;
+    const rowId = event.data.id;
+    const written = this.connection.connection.edit(() => writeCell(this.target, rowId, field, event.newValue));
+    this.messageAt = null;
+    if (written.ok) this.announcer.clear();
+    else this.announcer.fail(written.error);
   }
 
   private readonly addRow = () => {
-    const after = this.focusedRowId();
-    const base = { ...EMPTY_ROWS[this.sheet] } as Record<string, unknown>;
-    if (this.domainFilter && 'domain' in base) base.domain = this.domainFilter;
-    const inserted = this.connection.edit(() =>
-      insertRow(this.connection.doc, this.sheet, base, this.connection.origin, after ? { after } : {}),
-    );
-    if (!inserted.ok) return this.say(inserted.error.map((e) => e.message).join('\n'));
-    this.say('Rij toegevoegd.', 'info');
-    const node = this.api?.getRowNode(inserted.value);
-    const firstColumn = COLUMNS[this.sheet][0]!.field;
-    if (node?.rowIndex !== undefined && node.rowIndex !== null) this.api?.setFocusedCell(node.rowIndex, firstColumn);
+    const added = this.connection.connection.edit(() => addRow(this.target, this.focused?.rowId, this.domain));
+    if (!added.ok) return this.announcer.fail(added.error);
+    this.announcer.tell('Rij toegevoegd.');
+    this.focusRow(added.value, columnsOf(this.sheet)[0]!.field);
   };
 
   private readonly askDelete = () => {
-    if (!this.focusedRowId()) return this.say('Kies eerst een rij.', 'info');
+    const rowId = this.focused?.rowId;
+    const row = rowId ? this.api?.getRowNode(rowId)?.data : undefined;
+    if (!rowId || !row) return this.announcer.tell('Kies eerst een rij (klik een cel of ga er met de pijltjes naartoe).');
+    this.confirming = { rowId, label: formatCell(columnsOf(this.sheet)[0]!, row[columnsOf(this.sheet)[0]!.field]) || '(zonder naam)' };
     this.dialog?.showModal();
   };
 
   private readonly confirmDelete = () => {
+    const rowId = this.confirming?.rowId;
     this.dialog?.close();
-    const id = this.focusedRowId();
-    if (!id) return;
-    const removed = this.connection.edit(() => deleteRow(this.connection.doc, this.sheet, id, this.connection.origin));
-    this.say(removed.ok ? 'Rij verwijderd. Ongedaan maken met Ctrl+Z.' : removed.error, removed.ok ? 'info' : 'error');
+    if (!rowId) return;
+    const index = this.rows.shownIds().indexOf(rowId);
+    const removed = this.connection.connection.edit(() => removeRow(this.target, rowId));
+    if (!removed.ok) return this.announcer.fail(removed.error);
+    this.announcer.tell('Rij verwijderd. Ongedaan maken: Ctrl+Z of de knop "Ongedaan maken".');
+    const next = this.rows.shownIds()[Math.max(0, Math.min(index, this.rows.shownIds().length - 1))];
+    if (next) this.focusRow(next, this.focused?.field ?? columnsOf(this.sheet)[0]!.field);
   };
 
   private move(direction: -1 | 1): void {
-    const id = this.focusedRowId();
-    if (!id) return this.say('Kies eerst een rij.', 'info');
-    const order = readSheet(this.connection.doc, this.sheet).map((entry) => entry.id);
-    const index = order.indexOf(id);
-    const target = index + direction;
-    if (index < 0 || target < 0 || target >= order.length) return;
-    const after = direction < 0 ? (order[target - 1] ?? null) : order[target]!;
-    this.connection.edit(() => moveRow(this.connection.doc, this.sheet, id, after, this.connection.origin));
+    const focused = this.focused;
+    if (!focused) return this.announcer.tell('Kies eerst een rij.');
+    if (this.api?.getColumnState().some((column) => column.colId !== 'pos' && column.sort)) {
+      return this.announcer.tell('Verplaatsen kan alleen in de volgorde van het bord: zet eerst de sortering op de kolom uit.');
+    }
+    const moved = this.connection.connection.edit(() => shiftRow(this.target, this.rows.orderIds(), this.rows.shownIds(), focused.rowId, direction));
+    if (!moved.ok) return this.announcer.tell(moved.error);
+    this.focusRow(focused.rowId, focused.field);
   }
 
-  private readonly onKeydown = (event: KeyboardEvent) => {
-    if (!(event.ctrlKey || event.metaKey) || (this.api?.getEditingCells().length ?? 0) > 0 || !this.editable) return;
+  private focusRow(rowId: string, field: string): void {
+    const index = this.api?.getRowNode(rowId)?.rowIndex;
+    if (index === undefined || index === null) return;
+    this.api?.ensureIndexVisible(index);
+    this.api?.setFocusedCell(index, field);
+  }
+
+  private editLong(rowId: string, field: string): void {
+    const index = this.api?.getRowNode(rowId)?.rowIndex;
+    if (index === undefined || index === null) return;
+    this.api?.ensureIndexVisible(index);
+    this.api?.setFocusedCell(index, field);
+    this.api?.startEditingCell({ rowIndex: index, colKey: field });
+  }
+
+  private readonly undo = () => {
+    if (!this.connection.connection.undo.undo()) this.announcer.tell('Er is niets van u om ongedaan te maken.');
+  };
+
+  private readonly redo = () => {
+    if (!this.connection.connection.undo.redo()) this.announcer.tell('Er is niets om opnieuw te doen.');
+  };
+
+  private readonly toolbarKeys = (event: KeyboardEvent) => this.shortcut(event);
+
+  private readonly gridKeys = (event: KeyboardEvent) => {
+    if ((this.api?.getEditingCells().length ?? 0) > 0) return;
+    this.shortcut(event);
+  };
+
+  /** Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y and Alt+arrows, while no cell editor is open. */
+  private shortcut(event: KeyboardEvent): void {
+    if (!this.editable) return;
     const key = event.key.toLowerCase();
-    if (key === 'z' && !event.shiftKey) this.connection.undo.undo();
-    else if (key === 'y' || (key === 'z' && event.shiftKey)) this.connection.undo.redo();
-    else return;
+    if ((event.ctrlKey || event.metaKey) && !event.altKey) {
+      if (key === 'z' && !event.shiftKey) this.undo();
+      else if (key === 'y' || (key === 'z' && event.shiftKey)) this.redo();
+      else return;
+    } else if (event.altKey && !event.ctrlKey && (key === 'arrowup' || key === 'arrowdown')) {
+      this.move(key === 'arrowup' ? -1 : 1);
+    } else return;
     event.preventDefault();
     event.stopPropagation();
-  };
+  }
 
+  /** Copies the selected rows, or else the focused cell, as Excel reads them (tab-separated). */
   private readonly onCopy = (event: ClipboardEvent) => {
-    const cell = this.api?.getFocusedCell();
-    if (!cell || (this.api?.getEditingCells().length ?? 0) > 0) return;
-    const node = cell.rowPinned ? undefined : this.api?.getDisplayedRowAtIndex(cell.rowIndex);
-    const column = columnOf(this.sheet, cell.column.getColId());
-    if (!node?.data || !column) return;
-    event.clipboardData?.setData('text/plain', toTsv([[formatCell(column, node.data[column.field])]]));
+    const api = this.api;
+    if (!api || api.getEditingCells().length > 0 || !event.clipboardData) return;
+    const columns = columnsOf(this.sheet);
+    const selected = api.getSelectedNodes().filter((node) => node.data);
+    let rows: string[][];
+    if (selected.length > 1) {
+      const shown = api.getAllDisplayedColumns().map((c) => c.getColId());
+      const fields = columns.filter((c) => shown.includes(c.field));
+      rows = selected.map((node) => fields.map((column) => formatCell(column, node.data![column.field])));
+    } else {
+      const row = this.focused ? api.getRowNode(this.focused.rowId)?.data : undefined;
+      const column = columns.find((c) => c.field === this.focused?.field);
+      if (!row || !column) return;
+      rows = [[formatCell(column, row[column.field])]];
+    }
+    event.clipboardData.setData('text/plain', toTsv(rows));
     event.preventDefault();
   };
 
-  /** A block pasted from Excel lands whole, from the focused cell on, or not at all. */
+  /** A block pasted from Excel lands whole, from the focused cell on, in one transaction, or not at all. */
   private readonly onPaste = (event: ClipboardEvent) => {
-    if (!this.editable || !this.api || this.api.getEditingCells().length > 0) return;
+    const api = this.api;
+    if (!api || api.getEditingCells().length > 0) return;
     const text = event.clipboardData?.getData('text/plain') ?? '';
-    const cell = this.api.getFocusedCell();
-    if (!text || !cell || cell.rowPinned) return;
+    const focused = this.focused;
+    if (!text || !focused) return;
     event.preventDefault();
-    const block = parseTsv(text);
-    const columns = this.api.getAllDisplayedColumns().map((c) => c.getColId());
-    const startColumn = columns.indexOf(cell.column.getColId());
-    const errors: string[] = [];
-    const edits: { rowIndex: number; field: string; value: unknown }[] = [];
-    block.forEach((cells, r) => {
-      cells.forEach((input, c) => {
-        const field = columns[startColumn + c];
-        const column = field ? columnOf(this.sheet, field) : undefined;
-        if (!column) return errors.push(`Rij ${r + 1}, kolom ${c + 1}: buiten het blad.`);
-        const parsed = parseCellInput(column, input);
-        if (!parsed.ok) errors.push(`Rij ${r + 1}: ${parsed.error}`);
-        else edits.push({ rowIndex: cell.rowIndex + r, field: column.field, value: parsed.value });
-      });
-    });
-    if (errors.length > 0) {
-      return this.say(`Niets geplakt:\n${errors.slice(0, 6).join('\n')}${errors.length > 6 ? `\n… en ${errors.length - 6} meer` : ''}`);
+    if (!this.editable) return this.announcer.fail('Alleen lezen: plakken kan niet.');
+    const rowIds = this.rows.shownIds();
+    const area = { rowIds, fields: api.getAllDisplayedColumns().map((c) => c.getColId()), startRow: rowIds.indexOf(focused.rowId), startField: focused.field };
+    this.messageAt = null;
+    const pasted = this.connection.connection.edit(() => pasteBlock(this.target, parseTsv(text), area, this.domain));
+    if (!pasted.ok) {
+      const shown = pasted.error.slice(0, 8);
+      const more = pasted.error.length - shown.length;
+      return this.announcer.fail(`Niets geplakt, want:\n${shown.join('\n')}${more > 0 ? `\n… en nog ${more}` : ''}`);
     }
-    const displayed = this.api.getDisplayedRowCount();
-    const result = this.connection.edit(() => {
-      // Rows beyond the last one are added, as in a spreadsheet.
-      const ids: string[] = [];
-      for (let index = 0; index < Math.max(displayed, cell.rowIndex + block.length); index++) {
-        const existing = index < displayed ? this.api!.getDisplayedRowAtIndex(index)?.data?.id : undefined;
-        if (existing) ids.push(existing);
-        else {
-          const inserted = insertRow(this.connection.doc, this.sheet, { ...EMPTY_ROWS[this.sheet] }, this.connection.origin);
-          if (!inserted.ok) return inserted.error.map((e) => e.message);
-          ids.push(inserted.value);
-        }
-      }
-      for (const edit of edits) {
-        const written = setCell(this.connection.doc, this.sheet, ids[edit.rowIndex]!, edit.field, edit.value, this.connection.origin);
-        if (!written.ok) return [written.error];
-      }
-      return [];
-    });
-    this.say(result.length > 0 ? result.join('\n') : `${edits.length} cellen geplakt.`, result.length > 0 ? 'error' : 'info');
+    const { cells, newRows } = pasted.value;
+    this.announcer.tell(`${cells} ${cells === 1 ? 'cel' : 'cellen'} geplakt${newRows ? `, ${newRows} ${newRows === 1 ? 'rij' : 'rijen'} toegevoegd` : ''}. Ongedaan maken: Ctrl+Z.`);
   };
 }
 
