@@ -28,7 +28,7 @@ export interface MemberView {
   createdAt: string;
 }
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<Result<T, { status: number; message: string }>> {
+export async function call<T>(method: string, url: string, body?: unknown): Promise<Result<T, { status: number; message: string }>> {
   let response: Response;
   try {
     response = await fetch(url, {

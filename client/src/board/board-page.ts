@@ -14,6 +14,7 @@ import { BoardSessionController } from './board-session-controller.ts';
 import './board-status.ts';
 import { DomainChoiceController } from './domain-choice-controller.ts';
 import './invite-panel.ts';
+import '../meeting/meeting-panel.ts';
 
 const TABS = [
   { id: 'beheer', label: 'Beheer & exploitatie' },
@@ -21,6 +22,7 @@ const TABS = [
   { id: 'roadmap', label: 'Roadmap' },
   { id: 'tijdlijn', label: 'Tijdlijn' },
   { id: 'dashboard', label: 'Dashboard' },
+  { id: 'sessie', label: 'Sessie' },
   { id: 'uitnodigingen', label: 'Uitnodigingen' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -95,6 +97,7 @@ export class BoardPage extends LitElement {
       ${SHEETS.map((sheet) => panel(sheet, html`<sheet-grid sheet=${sheet} .domain=${this.domain.value}></sheet-grid>`))}
       ${panel('tijdlijn', html`<roadmap-timeline .domain=${this.domain.value}></roadmap-timeline>`, true)}
       ${panel('dashboard', current === 'dashboard' ? html`<totals-dashboard></totals-dashboard>` : nothing, true)}
+      ${panel('sessie', current === 'sessie' ? html`<meeting-panel .boardId=${this.boardId} .boardRole=${connection.role}></meeting-panel>` : nothing, true)}
       ${chair ? panel('uitnodigingen', html`<invite-panel .boardId=${this.boardId}></invite-panel>`, true) : nothing}
     `;
   }
