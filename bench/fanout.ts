@@ -4,9 +4,9 @@
 // Servers run as child processes; the clients run here.
 // Run: npm run bench:fanout [-- clients=2,20,100 rates=50,500 seconds=20 servers=planbord,y-websocket,hocuspocus]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
+import { freePort, processStats } from './bench-process.ts';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { setCell, sheetMap } from '../shared/board/board-doc.ts';
@@ -28,19 +28,7 @@ process.setMaxListeners(0);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
-function processStats(pid: number): { cpuSeconds: number; rssMiB: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return { cpuSeconds: (Number(stat[11]) + Number(stat[12])) / 100, rssMiB: (Number(stat[21]) * 4096) / 2 ** 20 };
-}
 
 async function startServer(kind: ServerKind): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();

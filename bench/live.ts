@@ -4,9 +4,9 @@
 // Run: npm run bench:live [-- editors=20 rate=5 seconds=20]   (rate = edits per second per editor)
 // With DATABASE_URL set the server uses that PostgreSQL; otherwise PGlite in a temporary folder.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
+import { freePort, processStats } from './bench-process.ts';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { readSheet, setCell, sheetMap } from '../shared/board/board-doc.ts';
@@ -31,22 +31,7 @@ const percentile = (values: number[], p: number) => {
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
-/** CPU seconds (user+system) and RSS of a process, from /proc. */
-function processStats(pid: number): { cpuSeconds: number; rssMiB: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const ticks = Number(stat[11]) + Number(stat[12]);
-  const rssPages = Number(stat[21]);
-  return { cpuSeconds: ticks / 100, rssMiB: (rssPages * 4096) / 2 ** 20 };
-}
 
 async function main() {
   const port = await freePort();

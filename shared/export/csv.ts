@@ -5,16 +5,13 @@ import { readSheet } from '../board/board-doc.ts';
 import { columnsOf, type SheetName } from '../board/sheets.ts';
 import { validateRow, type FieldError } from '../board/validate.ts';
 import { err, ok, type Result } from '../result.ts';
+import { parseDelimited, quoteCell } from './delimited.ts';
 import { exportCell, exportHeaders, importCell, neutraliseFormula, type ExportCell } from './cells.ts';
 
 export type CsvVariant = 'nl' | 'international';
 
 const SEPARATOR: Record<CsvVariant, string> = { nl: ';', international: ',' };
 const BOM = '\uFEFF';
-
-function quote(text: string, separator: string): string {
-  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 function cellText(cell: ExportCell, variant: CsvVariant): string {
   switch (cell.kind) {
@@ -31,41 +28,18 @@ function cellText(cell: ExportCell, variant: CsvVariant): string {
 
 export function sheetToCsv(doc: Y.Doc, sheet: SheetName, variant: CsvVariant): string {
   const separator = SEPARATOR[variant];
-  const lines = [exportHeaders(sheet).map((h) => quote(h, separator)).join(separator)];
+  const lines = [exportHeaders(sheet).map((h) => quoteCell(h, separator)).join(separator)];
   for (const { id, row } of readSheet(doc, sheet)) {
     const record = row as unknown as Record<string, unknown>;
     const cells = columnsOf(sheet).map((column) => cellText(exportCell(column, record[column.field]), variant));
-    lines.push([id, ...cells].map((c) => quote(c, separator)).join(separator));
+    lines.push([id, ...cells].map((c) => quoteCell(c, separator)).join(separator));
   }
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
 /** RFC 4180 records. */
 export function parseCsv(text: string, variant: CsvVariant): string[][] {
-  const separator = SEPARATOR[variant];
-  const input = text.startsWith(BOM) ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const char = input[i]!;
-    if (quoted) {
-      if (char === '"' && input[i + 1] === '"') (cell += '"'), i++;
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"' && cell === '') quoted = true;
-    else if (char === separator) row.push(cell), (cell = '');
-    else if (char === '\n' || char === '\r') {
-      if (char === '\r' && input[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += char;
-  }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
-  return rows;
+  return parseDelimited(text.startsWith(BOM) ? text.slice(1) : text, SEPARATOR[variant]);
 }
 
 export interface SheetRowProblem {
