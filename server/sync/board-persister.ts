@@ -20,7 +20,8 @@ export interface PersisterOptions {
   loggedRows: number;
   /** The highest log seq of the load (0 if none). */
   lastSeq: number;
-  onSaved(committed: Uint8Array): void;
+  /** The committed state vector, and an update holding only the committed deletions. */
+  onSaved(committed: Uint8Array, deletions: Uint8Array): void;
   onHealth(healthy: boolean): void;
   log: Logger;
 }
@@ -74,6 +75,8 @@ export class BoardPersister {
     this.pending = [];
     // Everything the document holds now is in this batch or an earlier one.
     const committed = Y.encodeStateVector(this.options.doc);
+    // Deletions add nothing to a state vector, so the committed ones travel as well.
+    const deletions = Y.encodeStateAsUpdate(this.options.doc, committed);
     this.writing = this.append(batch)
       .then(
         () => {
@@ -82,7 +85,7 @@ export class BoardPersister {
             this.options.log.info('save-recovered', { boardId: this.options.boardId, attempts: this.failures });
           }
           this.failures = 0;
-          this.options.onSaved(committed);
+          this.options.onSaved(committed, deletions);
         },
         (error: unknown) => {
           this.pending = [...batch, ...this.pending];

@@ -163,8 +163,11 @@ export class BoardRoom {
   }
 
   /** Tells every client what is committed to the database. */
-  announceSaved(committed: Uint8Array): void {
-    this.savedMessage = message(MESSAGE_SAVED, (encoder) => encoding.writeVarUint8Array(encoder, committed));
+  announceSaved(committed: Uint8Array, deletions: Uint8Array): void {
+    this.savedMessage = message(MESSAGE_SAVED, (encoder) => {
+      encoding.writeVarUint8Array(encoder, committed);
+      encoding.writeVarUint8Array(encoder, deletions);
+    });
     for (const member of this.members.values()) member.connection.send(this.savedMessage);
   }
 

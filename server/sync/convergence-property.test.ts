@@ -18,7 +18,7 @@ import { startTestPlanbord, TEST_ADMIN_TOKEN, type TestPlanbord } from '../test-
 
 const RUNS = Number(process.env.CONVERGENCE_RUNS ?? 25);
 /** Seeds that once failed; they always run. */
-const REGRESSION_SEEDS: number[] = [];
+const REGRESSION_SEEDS: number[] = [792];
 const pglite = testDrivers().find((driver) => driver.name === 'pglite')!;
 const origin: BoardOrigin = { kind: 'user', userId: 'admin' };
 

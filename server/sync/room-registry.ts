@@ -77,7 +77,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
       store: options.store,
       loggedRows: stored.updates.length,
       lastSeq,
-      onSaved: (committed) => room?.announceSaved(committed),
+      onSaved: (committed, deletions) => room?.announceSaved(committed, deletions),
       onHealth: (healthy) => (healthy ? unhealthy.delete(boardId) : unhealthy.add(boardId)),
       log: options.log,
     });

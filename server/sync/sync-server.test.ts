@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { createBoardStore } from '../../db/board-store.ts';
 import { testDrivers } from '../../db/test-databases.ts';
-import { readSheet, setCell } from '../../shared/board/board-doc.ts';
+import { deleteRow, readSheet, setCell } from '../../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../../shared/board/origins.ts';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from '../../shared/sync/protocol.ts';
 import type { BoardTotals } from '../../shared/totals/types.ts';
@@ -77,6 +77,22 @@ describe.each(testDrivers().filter((driver) => driver.available))('sync endpoint
     expect(amountOf(reloaded, second!.id)).toBe(2_000_000);
     const authors = await server.database.query(`select distinct origin from board_updates where board_id = '${BOARD}'`);
     expect(authors.map((row) => row.origin)).toEqual(expect.arrayContaining([anna.memberId, bert.memberId]));
+  }, SLOW);
+
+  it('does not call a deletion saved until the database has it', async () => {
+    const c = client(TEST_ADMIN_TOKEN);
+    await c.synced();
+    await c.saved.whenSaved();
+    const victim = readSheet(c.doc, 'roadmap')[0]!;
+    // A deletion adds nothing to a state vector: "saved" must still wait for it.
+    deleteRow(c.doc, 'roadmap', victim.id, me('admin'));
+    expect(c.saved.state).toBe('unsaved');
+    await c.saved.whenSaved();
+    const stored = (await createBoardStore(server.database.handle.db).loadBoardState(BOARD))!;
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, stored.state);
+    for (const { update } of stored.updates) Y.applyUpdate(reloaded, update);
+    expect(readSheet(reloaded, 'roadmap').some((entry) => entry.id === victim.id)).toBe(false);
   }, SLOW);
 
   it('never applies, saves or forwards what a viewer writes, and disconnects a viewer that keeps writing', async () => {

@@ -6,7 +6,10 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
-/** Server to client: varUint8Array of the state vector that is committed to the database. */
+/**
+ * Server to client: varUint8Array of the state vector committed to the database, then varUint8Array
+ * of a Yjs update holding only the committed deletions (deletions do not show in a state vector).
+ */
 export const MESSAGE_SAVED = 100;
 
 /** y-protocols sync sub-types. */

@@ -1,16 +1,38 @@
 // "Saved" means committed to the database, not held in server memory. The server sends the state
-// vector it has committed; this client's edits are saved when that vector covers this client's own
-// clock in the document.
+// vector it has committed and the deletions it has committed; this client's edits are saved when that
+// vector covers this client's own clock and those deletions cover every deletion this client made
+// (a deletion adds nothing to a state vector, so the clock alone would miss it).
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { MESSAGE_SAVED } from './protocol.ts';
 
 export type SaveState = 'saved' | 'unsaved';
 
-/** True when every edit this document made itself is in the committed state vector. */
+/** True when every item this document made itself is in the committed state vector. */
 export function isSavedBy(doc: Y.Doc, committed: Map<number, number>): boolean {
   const own = Y.getState(doc.store, doc.clientID);
   return own === 0 || (committed.get(doc.clientID) ?? 0) >= own;
+}
+
+interface DeletedRange {
+  client: number;
+  clock: number;
+  len: number;
+}
+
+type DeleteSetLike = { clients: Map<number, { clock: number; len: number }[]> };
+
+/** True when every clock of the range is deleted in the committed delete set. */
+function covered(range: DeletedRange, committed: DeleteSetLike): boolean {
+  const items = [...(committed.clients.get(range.client) ?? [])].sort((a, b) => a.clock - b.clock);
+  let next = range.clock;
+  const end = range.clock + range.len;
+  for (const item of items) {
+    if (item.clock > next) break;
+    next = Math.max(next, item.clock + item.len);
+    if (next >= end) return true;
+  }
+  return next >= end;
 }
 
 /** The parts of y-websocket's WebsocketProvider that saving needs. */
@@ -33,19 +55,35 @@ export interface SaveStatus {
 export function trackSaveStatus(provider: ProviderLike): SaveStatus {
   const { doc } = provider;
   let committed = new Map<number, number>();
-  let state: SaveState = isSavedBy(doc, committed) ? 'saved' : 'unsaved';
+  let committedDeletions: DeleteSetLike = { clients: new Map() };
+  /** Deletions this client made that the server has not yet confirmed. */
+  let pendingDeletions: DeletedRange[] = [];
+  const saved = () => {
+    pendingDeletions = pendingDeletions.filter((range) => !covered(range, committedDeletions));
+    return isSavedBy(doc, committed) && pendingDeletions.length === 0;
+  };
+  let state: SaveState = saved() ? 'saved' : 'unsaved';
   const listeners = new Set<(state: SaveState) => void>();
+  const onTransaction = (transaction: Y.Transaction) => {
+    if (transaction.local) {
+      for (const [client, items] of transaction.deleteSet.clients) {
+        for (const { clock, len } of items) pendingDeletions.push({ client, clock, len });
+      }
+    }
+    update();
+  };
   const update = () => {
-    const next: SaveState = isSavedBy(doc, committed) ? 'saved' : 'unsaved';
+    const next: SaveState = saved() ? 'saved' : 'unsaved';
     if (next === state) return;
     state = next;
     listeners.forEach((listener) => listener(state));
   };
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder: unknown, decoder: decoding.Decoder) => {
     committed = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+    if (decoding.hasContent(decoder)) committedDeletions = Y.decodeUpdate(decoding.readVarUint8Array(decoder)).ds as DeleteSetLike;
     update();
   };
-  doc.on('afterTransaction', update);
+  doc.on('afterTransaction', onTransaction);
   return {
     get state() {
       return state;
@@ -69,7 +107,7 @@ export function trackSaveStatus(provider: ProviderLike): SaveStatus {
       });
     },
     destroy() {
-      doc.off('afterTransaction', update);
+      doc.off('afterTransaction', onTransaction);
       listeners.clear();
       delete provider.messageHandlers[MESSAGE_SAVED];
     },
