@@ -93,9 +93,12 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     refuseUpgrade(socket, status, error, message);
   }
 
+  // A socket already closing keeps its first reason: messages still buffered behind the one that
+  // closed it must not turn the clean close into an abrupt 1006.
   function closeConnection(connection: Connection, reason: CloseReason): void {
-    if (connection.socket.readyState === connection.socket.OPEN) connection.socket.close(reason.code, reason.reason);
-    else connection.socket.terminate();
+    const { socket } = connection;
+    if (socket.readyState === socket.OPEN) socket.close(reason.code, reason.reason);
+    else if (socket.readyState !== socket.CLOSING) socket.terminate();
   }
 
   const unsubscribe = options.subscribeAccess((change) => {
@@ -158,6 +161,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     options.log.info('sync-connected', { boardId: room.boardId, user: connection.userId, role, connections: connections.size });
 
     socket.on('message', (data: RawData, isBinary: boolean) => {
+      if (socket.readyState !== socket.OPEN) return;
       if (!isBinary) return closeConnection(connection, CLOSE.unsupportedData);
       const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       if (!messages.take() || !bytes.take(buffer.byteLength)) return closeConnection(connection, CLOSE.rateLimited);
