@@ -7,7 +7,8 @@ import { startPlanbord, type Planbord, type PlanbordOptions } from './planbord-s
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
 export interface TestPlanbord {
-  planbord: Planbord;
+  /** The running server; a new one after restart(). */
+  readonly planbord: Planbord;
   database: TestDatabase;
   url: string;
   syncUrl: string;
@@ -15,12 +16,14 @@ export interface TestPlanbord {
   api(path: string, init?: RequestInit & { token?: string | null; json?: unknown }): Promise<Response>;
   /** Creates an invite as admin and joins with it; returns the member's session token. */
   join(boardId: string, role: 'chair' | 'editor' | 'viewer', displayName: string): Promise<{ token: string; memberId: string; inviteId: string }>;
+  /** Stops the server as SIGTERM does (every open board saved) and starts it again on the same port and database. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startTestPlanbord(driver: TestDriver, options: Partial<PlanbordOptions> = {}): Promise<TestPlanbord> {
   const database = await driver.open();
-  const planbord = await startPlanbord({
+  const settings: PlanbordOptions = {
     database: database.handle,
     port: 0,
     host: '127.0.0.1',
@@ -30,7 +33,8 @@ export async function startTestPlanbord(driver: TestDriver, options: Partial<Pla
     boardIdleMs: 200,
     log: silentLogger,
     ...options,
-  });
+  };
+  let planbord = await startPlanbord(settings);
   const url = planbord.url;
   const api: TestPlanbord['api'] = (path, init = {}) => {
     const { token = TEST_ADMIN_TOKEN, json, ...rest } = init;
@@ -40,7 +44,9 @@ export async function startTestPlanbord(driver: TestDriver, options: Partial<Pla
     return fetch(`${url}${path}`, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
   };
   return {
-    planbord,
+    get planbord() {
+      return planbord;
+    },
     database,
     url,
     syncUrl: url.replace(/^http/, 'ws') + '/sync',
@@ -52,6 +58,11 @@ export async function startTestPlanbord(driver: TestDriver, options: Partial<Pla
       const body = (await joined.json()) as { sessionToken: string };
       const me = (await (await api('/api/me', { token: body.sessionToken })).json()) as { memberId: string };
       return { token: body.sessionToken, memberId: me.memberId, inviteId: invite.id };
+    },
+    async restart() {
+      const { port } = planbord;
+      await planbord.stop();
+      planbord = await startPlanbord({ ...settings, port });
     },
     async stop() {
       await planbord.stop();

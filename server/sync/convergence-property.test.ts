@@ -1,5 +1,5 @@
 // Seeded random runs: several clients edit all three sheets through the real server, with
-// disconnects and reconnects in between. At the end every client holds the same board, the board as
+// disconnects and reconnects, messages delayed both ways, and server restarts in between. At the end every client holds the same board, the board as
 // loaded from the database is that board too, and the server's totals equal a recompute from scratch.
 // CONVERGENCE_RUNS sets the number of runs (default 25); a failing seed is named in the failure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { EMPTY_ROWS, SHEETS, type SheetName } from '../../shared/board/sheets.ts
 import { DOMAINS, HORIZONS, RENEWAL_STATUSES } from '../../shared/domain.ts';
 import { boardToData } from '../../shared/export/board-data.ts';
 import { buildPlan2025Board } from '../../shared/plan-2025/plan-board.ts';
+import { delayedWebSocket } from '../../shared/sync/delayed-web-socket.ts';
 import { connectClient, type TestClient } from '../../shared/sync/test-client.ts';
 import { computeTotals } from '../../shared/totals/board-totals.ts';
 import { startTestPlanbord, TEST_ADMIN_TOKEN, type TestPlanbord } from '../test-planbord.ts';
@@ -51,13 +52,23 @@ describe('convergence through the real server', () => {
   }, 90_000);
   afterAll(async () => server?.stop(), 90_000);
 
+  const exercised = { restarts: 0, delayedRuns: 0, reconnects: 0 };
+
   async function run(seed: number): Promise<void> {
     const random = prng(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const boardId = `conv-${seed}`;
     const created = await server.api(`/api/boards/import?format=json&id=${boardId}`, { method: 'POST', json: data });
     expect(created.status, `seed ${seed}`).toBe(201);
-    const clients: TestClient[] = Array.from({ length: 3 + Math.floor(random() * 3) }, () => connectClient(server.syncUrl, boardId, TEST_ADMIN_TOKEN));
+    // Even seeds deliver every message late, up to 20 ms, in order. The delays draw from a stream
+    // of their own, so that the edits a seed makes do not depend on when messages arrive.
+    const delayed = seed % 2 === 0;
+    if (delayed) exercised.delayedRuns++;
+    const delayRandom = prng(seed ^ 0x9e3779b9);
+    const nextDelayMs = () => Math.floor(delayRandom() * 20);
+    const clients: TestClient[] = Array.from({ length: 3 + Math.floor(random() * 3) }, () =>
+      connectClient(server.syncUrl, boardId, TEST_ADMIN_TOKEN, undefined, delayed ? delayedWebSocket({ token: TEST_ADMIN_TOKEN, nextDelayMs }) : undefined),
+    );
     try {
       await Promise.all(clients.map((c) => c.synced()));
       for (let step = 0; step < 40; step++) {
@@ -65,9 +76,16 @@ describe('convergence through the real server', () => {
         const sheet: SheetName = pick(SHEETS);
         const rows = readSheet(client.doc, sheet);
         const roll = random();
-        if (roll < 0.08) {
+        if (roll < 0.004) {
+          // Mid-edit: the clients' unsent and unsaved edits must survive the server going away.
+          await server.restart();
+          exercised.restarts++;
+        } else if (roll < 0.08) {
           if (client.provider.wsconnected) client.provider.disconnect();
-          else client.provider.connect();
+          else {
+            client.provider.connect();
+            exercised.reconnects++;
+          }
         } else if (roll < 0.18 || rows.length === 0) {
           insertRow(client.doc, sheet, { ...EMPTY_ROWS[sheet] }, origin, { after: rows.length > 0 ? pick(rows).id : null });
         } else if (roll < 0.25) {
@@ -107,5 +125,10 @@ describe('convergence through the real server', () => {
 
   it(`converges in ${RUNS} seeded runs and every regression seed`, async () => {
     for (const seed of new Set([...REGRESSION_SEEDS, ...Array.from({ length: RUNS }, (_, i) => i + 1)])) await run(seed);
-  }, 600_000);
+    console.info(`convergence: ${RUNS} runs, ${exercised.delayedRuns} with delayed delivery, ${exercised.reconnects} reconnects, ${exercised.restarts} server restarts`);
+    // The faults happened, not only the happy path.
+    expect(exercised.delayedRuns).toBeGreaterThan(0);
+    expect(exercised.reconnects).toBeGreaterThan(0);
+    if (RUNS >= 25) expect(exercised.restarts).toBeGreaterThan(0);
+  }, 60_000 + RUNS * 2_000);
 });

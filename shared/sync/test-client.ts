@@ -29,9 +29,15 @@ export function authorizedWebSocket(token: string | null, origin?: string): type
   return AuthorizedWebSocket as unknown as typeof globalThis.WebSocket;
 }
 
-export function connectClient(syncUrl: string, boardId: string, token: string | null, doc = new Y.Doc()): TestClient {
+export function connectClient(
+  syncUrl: string,
+  boardId: string,
+  token: string | null,
+  doc = new Y.Doc(),
+  webSocket: typeof globalThis.WebSocket = authorizedWebSocket(token),
+): TestClient {
   const provider = new WebsocketProvider(syncUrl, boardId, doc, {
-    WebSocketPolyfill: authorizedWebSocket(token),
+    WebSocketPolyfill: webSocket,
     // Node has a BroadcastChannel: without this, clients in one process would sync without the server.
     disableBc: true,
     maxBackoffTime: 300,
