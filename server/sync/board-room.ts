@@ -7,6 +7,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { canEdit, type Role } from '../../shared/access/roles.ts';
 import { isBoardOrigin, type BoardOrigin } from '../../shared/board/origins.ts';
+import { checkUpdate } from '../../shared/board/update-check.ts';
 import {
   CLOSE,
   MESSAGE_AWARENESS,
@@ -39,10 +40,18 @@ interface Member {
   connection: RoomConnection;
   clientIds: Set<number>;
   droppedWrites: number;
+  /** Updates in a row that built on items the server lacked. */
+  unresolvedUpdates: number;
 }
 
 /** Writes a viewer may attempt (a stale tab, a bug) before it is disconnected. */
 const MAX_DROPPED_WRITES = 5;
+/**
+ * Updates in a row that build on items the server does not have. An honest client gets there
+ * through a race (another tab of the same browser shared an edit before its own connection
+ * delivered it) and is cured by one resync; a client that stays there is not honest.
+ */
+const MAX_UNRESOLVED_UPDATES = 3;
 const BUS_ORIGIN = Symbol('bus');
 
 function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -125,7 +134,7 @@ export class BoardRoom {
   }
 
   join(connection: RoomConnection): void {
-    this.members.set(connection.id, { connection, clientIds: new Set(), droppedWrites: 0 });
+    this.members.set(connection.id, { connection, clientIds: new Set(), droppedWrites: 0, unresolvedUpdates: 0 });
     this.joinListeners.forEach((listener) => listener(connection));
     // Editors get the server's state vector and answer with what the server lacks. A viewer is not
     // asked: it has nothing to contribute, and its answer would be dropped anyway.
@@ -228,6 +237,18 @@ export class BoardRoom {
       member.droppedWrites++;
       return member.droppedWrites > MAX_DROPPED_WRITES ? CLOSE.readOnly : null;
     }
+    // Nothing outside the board schema reaches the document, its readers or the database.
+    const verdict = checkUpdate(this.doc, payload, connection.role);
+    if (verdict.kind === 'invalid') return CLOSE.outsideSchema;
+    if (verdict.kind === 'unresolved') {
+      // It cannot be checked without what it builds on: drop it and ask for a whole diff, which
+      // carries those items too.
+      member.unresolvedUpdates++;
+      if (member.unresolvedUpdates > MAX_UNRESOLVED_UPDATES) return CLOSE.outsideSchema;
+      this.sendSyncStep1(connection);
+      return null;
+    }
+    member.unresolvedUpdates = 0;
     const origin: BoardOrigin = { kind: 'user', userId: connection.userId, connectionId: connection.id };
     Y.applyUpdate(this.doc, payload, origin);
     return null;

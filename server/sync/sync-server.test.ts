@@ -127,6 +127,39 @@ describe.each(testDrivers().filter((driver) => driver.available))('sync endpoint
     expect(seen.cursor).toEqual({ sheet: 'beheer', rowId: 'x', field: 'amount' });
   }, SLOW);
 
+  it('closes an editor that writes outside the board schema; nothing reaches the board, its peers or the session log', async () => {
+    const opened = await server.api(`/api/boards/${BOARD}/sessions`, { method: 'POST', json: { title: 'Schema' } });
+    expect(opened.status).toBe(201);
+    const watcher = client(TEST_ADMIN_TOKEN);
+    await watcher.synced();
+    const writes: [string, (doc: Y.Doc, rowId: string) => void][] = [
+      ['a BigInt amount', (doc, rowId) => doc.getMap<Y.Map<unknown>>('beheer').get(rowId)!.set('amount', BigInt(5))],
+      ['an amount "abc"', (doc, rowId) => doc.getMap<Y.Map<unknown>>('beheer').get(rowId)!.set('amount', 'abc')],
+      ['a Y.Text name', (doc, rowId) => doc.getMap<Y.Map<unknown>>('beheer').get(rowId)!.set('bouwsteen', new Y.Text('x'))],
+      ['a row that is a string', (doc) => doc.getMap('beheer').set('r-string', 'x')],
+      ['a top-level type of its own', (doc) => doc.getArray('extra').push([1])],
+      ['a schema version from the future', (doc) => doc.getMap('meta').set('schemaVersion', 99)],
+      ['an editor setting the budget', (doc) => doc.getMap('settings').set('renewalBudget', 1)],
+    ];
+    const editor = await server.join(BOARD, 'editor', 'Overtreder');
+    for (const [name, write] of writes) {
+      const c = client(editor.token);
+      await c.synced();
+      const closed = new Promise<number>((resolve) => c.provider.on('connection-close', (event) => event && resolve(event.code)));
+      write(c.doc, readSheet(c.doc, 'beheer')[0]!.id);
+      expect(await closed, name).toBe(4400);
+      c.destroy();
+    }
+    const served = server.planbord.rooms.peek(BOARD)!.doc;
+    expect([...served.share.keys()].sort()).toEqual(['beheer', 'meta', 'roadmap', 'settings', 'stated', 'vernieuwing']);
+    expect(served.getMap('meta').get('schemaVersion')).toBe(1);
+    expect(JSON.stringify(readSheet(watcher.doc, 'beheer'))).toBe(JSON.stringify(readSheet(served, 'beheer')));
+    expect(served.getMap('beheer').has('r-string')).toBe(false);
+    // The session log and the agreed snapshot are unharmed (a BigInt once made both fail).
+    expect((await server.api(`/api/boards/${BOARD}/sessions/current`)).status).toBe(200);
+    expect((await server.api(`/api/boards/${BOARD}/snapshots`, { method: 'POST', json: { name: 'Na schema', agreed: true } })).status).toBe(201);
+  }, SLOW);
+
   it('checks credentials, board access and origin before the WebSocket opens', async () => {
     const url = `${server.syncUrl}/${BOARD}`;
     expect(await rawSocket(url).refused).toBe(401);

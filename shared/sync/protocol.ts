@@ -27,6 +27,7 @@ export const CLOSE = {
   tooLarge: { code: 1009, reason: 'message too large' },
   shuttingDown: { code: 1001, reason: 'server shutting down' },
   badMessage: { code: 4400, reason: 'malformed message' },
+  outsideSchema: { code: 4400, reason: 'update outside the board schema' },
   unauthorized: { code: 4401, reason: 'not signed in' },
   forbidden: { code: 4403, reason: 'no access to this board' },
   readOnly: { code: 4403, reason: 'viewers cannot edit' },
