@@ -1,10 +1,7 @@
 // Validation of the bodies of the access routes: pure, Result-returning.
 import { isRole, type Role } from '../../shared/access/roles.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-
-// Control characters (C0, DEL, C1) and the bidirectional overrides that could make a name display
-// as something else.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
+import { UNSAFE_TEXT as UNSAFE } from '../json-body.ts';
 export const MAX_DISPLAY_NAME = 60;
 
 /** Trimmed, inner runs of spaces collapsed, 1-60 characters (code points), no control characters. */

@@ -26,12 +26,29 @@ export async function findBoard(store: BoardStore, id: string): Promise<Board> {
   return board;
 }
 
+// No id or query value of Planbord holds a control character, and PostgreSQL refuses a NUL in text
+// outright: such a request is a 400 here, not a database error later.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+async function printableRequest(c: Context<AuthEnv>, next: () => Promise<void>): Promise<void> {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(c.req.url).pathname);
+  } catch {
+    throw httpError(400, 'invalid-path', 'The path is not validly encoded.');
+  }
+  const values = [path, ...Object.values(c.req.queries()).flat()];
+  if (values.some((value) => CONTROL.test(value))) throw httpError(400, 'invalid-path', 'The path or query holds a control character.');
+  await next();
+}
+
 /**
  * Guards every route of one board (/api/boards/:id and below): the caller's role first, so that
  * nobody without access learns which boards exist, then that the board exists.
  */
 export function boardAccess(store: BoardStore, authenticator: Authenticator): MiddlewareHandler<AuthEnv>[] {
   return [
+    printableRequest,
     requireBoardRole(authenticator, 'viewer'),
     async function boardExists(c, next) {
       await findBoard(store, c.req.param('id') ?? '');

@@ -51,19 +51,24 @@ export function importRoutes(deps: { store: BoardStore; authenticator: Authentic
       doc = rowsToBoard(meta(), rows.value, origin);
     } else if (format === 'csv') {
       // One CSV file per sheet, as a JSON object: { "variant": "nl", "files": { "beheer": "...", ... } }
-      let body: { variant?: unknown; files?: unknown };
+      let parsed: unknown;
       try {
-        body = (await c.req.json()) as typeof body;
+        parsed = await c.req.json();
       } catch {
         throw httpError(400, 'invalid-json', 'The body must be { "variant", "files": { sheet: csv text } }.');
       }
+      // JSON null, a number or an array is valid JSON but no such object.
+      const body: { variant?: unknown; files?: unknown } = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {};
       const variant = (body.variant ?? 'nl') as CsvVariant;
-      if ((variant !== 'nl' && variant !== 'international') || typeof body.files !== 'object' || body.files === null) {
+      // At least one sheet: an empty object (or an array) would otherwise make an empty board.
+      const files = body.files;
+      const named = typeof files === 'object' && files !== null && !Array.isArray(files) && Object.keys(files).length > 0;
+      if ((variant !== 'nl' && variant !== 'international') || !named) {
         throw httpError(400, 'invalid-body', 'The body must be { "variant": "nl" | "international", "files": { sheet: csv text } }.');
       }
       const sheets: Partial<Record<SheetName, ImportedRow[]>> = {};
       const problems: object[] = [];
-      for (const [sheet, text] of Object.entries(body.files)) {
+      for (const [sheet, text] of Object.entries(files)) {
         if (!isSheetName(sheet) || typeof text !== 'string') throw httpError(400, 'invalid-body', `Unknown sheet "${sheet}".`);
         const rows = csvToRows(sheet, text, variant);
         if (rows.ok) sheets[sheet] = rows.value;

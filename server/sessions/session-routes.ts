@@ -6,7 +6,7 @@ import type { Authenticator } from '../auth/authenticator.ts';
 import { displayNameOf } from '../auth/display-name.ts';
 import { requireBoardRole, type AuthEnv } from '../auth/middleware.ts';
 import { httpError } from '../http-error.ts';
-import { onlyFields, readJsonObject } from '../json-body.ts';
+import { onlyFields, readJsonObject, readTitle } from '../json-body.ts';
 import type { SessionManager } from './session-manager.ts';
 
 export function sessionRoutes(deps: { sessions: SessionManager; store: SessionStore; authenticator: Authenticator }): Hono<AuthEnv> {
@@ -17,8 +17,7 @@ export function sessionRoutes(deps: { sessions: SessionManager; store: SessionSt
   routes.post('/:id/sessions', chair, async (c) => {
     const body = await readJsonObject(c);
     onlyFields(body, ['title']);
-    const title = typeof body.title === 'string' ? body.title.trim() : '';
-    if (title.length < 1 || title.length > 120) throw httpError(400, 'invalid-body', 'title must have 1 to 120 characters.');
+    const title = readTitle(body.title, 'title', 120);
     const opened = await deps.sessions.open(c.req.param('id'), title, displayNameOf(c.get('identity')));
     if (!opened.ok) throw httpError(opened.error === 'session-open' ? 409 : 503, opened.error, opened.error === 'session-open' ? 'A session is already open on this board.' : 'The board cannot be opened right now.');
     return c.json({ id: opened.value.sessionId, ...opened.value.log }, 201);

@@ -14,7 +14,7 @@ import { displayNameOf, userIdOf } from '../auth/display-name.ts';
 import { requireBoardRole, type AuthEnv } from '../auth/middleware.ts';
 import type { SessionRecord } from '../export/xlsx.ts';
 import { httpError } from '../http-error.ts';
-import { onlyFields, readJsonObject } from '../json-body.ts';
+import { onlyFields, readJsonObject, readTitle } from '../json-body.ts';
 import type { SessionManager } from '../sessions/session-manager.ts';
 import type { BoardRoom } from '../sync/board-room.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
@@ -88,8 +88,7 @@ export function snapshotRoutes(deps: SnapshotRoutesDeps): Hono<AuthEnv> {
   routes.post('/:id/snapshots', editor, async (c) => {
     const body = await readJsonObject(c);
     onlyFields(body, ['name', 'agreed']);
-    const name = typeof body.name === 'string' ? body.name.trim() : '';
-    if (name.length < 1 || name.length > 120) throw httpError(400, 'invalid-body', 'name must have 1 to 120 characters.');
+    const name = readTitle(body.name, 'name', 120);
     if (body.agreed !== undefined && typeof body.agreed !== 'boolean') throw httpError(400, 'invalid-body', 'agreed must be true or false.');
     const agreed = body.agreed === true;
     if (agreed && c.get('role') !== 'chair') throw httpError(403, 'forbidden', 'Only a chair agrees a snapshot.');
