@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import { WebSocket } from 'ws';
 import { testDrivers } from '../../db/test-databases.ts';
 import { startTestPlanbord, TEST_ADMIN_TOKEN, type TestPlanbord } from '../test-planbord.ts';
@@ -53,5 +54,59 @@ describe('sync limits', () => {
     const second = open(`${server.syncUrl}/second`);
     expect(await second.refusedWith).toBe(503);
     first.socket.close();
+  }, SLOW);
+});
+
+describe('sync upgrades under a flood', () => {
+  let server: TestPlanbord;
+  beforeAll(async () => {
+    server = await startTestPlanbord(pglite, { syncLimits: { maxPendingUpgrades: 64, upgradeTimeoutMs: 2_000 } });
+  }, SLOW);
+  afterAll(async () => server?.stop(), SLOW);
+
+  it('bounds 1,000 unauthenticated and stalled upgrades in time and memory, and still lets an honest client in', async () => {
+    const { port } = server.planbord;
+    globalThis.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    // Half send a whole upgrade with a token nobody has (each a database lookup), half stop after
+    // the first header line and then send nothing.
+    const answers = Array.from({ length: 1_000 }, (_, i) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(
+            i % 2 === 0
+              ? `GET /sync/gdi-2025 HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${Buffer.alloc(16, i).toString('base64')}\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer forged-${i}\r\n\r\n`
+              : 'GET /sync/gdi-2025 HTTP/1.1\r\nHost: x\r\n',
+          );
+        });
+        let head = '';
+        socket.on('data', (chunk) => (head += chunk.toString('latin1')));
+        socket.on('error', () => {});
+        socket.on('close', () => resolve(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1] ?? 'closed'));
+        if (i % 2 === 1) setTimeout(() => socket.destroy(), 3_000);
+      }),
+    );
+    // An honest client connects in the middle of it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const honestStart = performance.now();
+    const honest = open(`${server.syncUrl}/gdi-2025`);
+    expect(await honest.opened).toBe(true);
+    const honestMs = performance.now() - honestStart;
+    const statuses = (await Promise.all(answers)).reduce<Record<string, number>>((count, status) => ({ ...count, [status]: (count[status] ?? 0) + 1 }), {});
+    const seconds = (performance.now() - started) / 1000;
+    globalThis.gc?.();
+    const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
+    console.log(`upgrade flood: ${JSON.stringify(statuses)} in ${seconds.toFixed(1)} s; honest client in ${honestMs.toFixed(0)} ms; heap +${(heapGrowth / 1e6).toFixed(1)} MB`);
+    // Every forged upgrade is refused: 401 after its lookup, or 503 at once beyond the pending limit.
+    expect((statuses['401'] ?? 0) + (statuses['503'] ?? 0)).toBe(500);
+    expect(statuses.closed).toBe(500);
+    // The honest upgrade waits behind the flood's TCP accepts and lookups on two cores: seconds, not a hang.
+    expect(honestMs).toBeLessThan(5_000);
+    expect(seconds).toBeLessThan(15);
+    expect(heapGrowth).toBeLessThan(64 * 1024 * 1024);
+    expect(server.planbord.sync.connectionCount()).toBe(1);
+    honest.socket.close();
+    await honest.closed;
   }, SLOW);
 });
