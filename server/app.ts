@@ -18,6 +18,7 @@ import type { SessionManager } from './sessions/session-manager.ts';
 import { sessionRoutes } from './sessions/session-routes.ts';
 import { snapshotRoutes } from './snapshots/snapshot-routes.ts';
 import { httpError, type ErrorBody } from './http-error.ts';
+import { checkReadiness } from './readiness/readiness.ts';
 import type { Logger } from './log.ts';
 import type { RoomRegistry } from './sync/room-registry.ts';
 
@@ -51,10 +52,8 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
-    const database = await deps.checkDatabase().catch(() => false);
-    const saving = deps.rooms.healthy();
-    const ready = database && saving;
-    return c.json({ ok: ready, database: database ? 'up' : 'down', saving: saving ? 'ok' : 'retrying' }, ready ? 200 : 503);
+    const readiness = await checkReadiness({ checkDatabase: deps.checkDatabase, savingHealthy: deps.rooms.healthy });
+    return c.json(readiness, readiness.ok ? 200 : 503);
   });
 
   const limit = (maxSize: number) =>
