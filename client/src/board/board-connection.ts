@@ -54,6 +54,7 @@ export class BoardConnection extends EventTarget {
   private readonly local: IndexeddbPersistence | null;
   private liveTotals?: LiveTotals;
   private currentState: ConnectionState;
+  private destroyed = false;
   refusal = '';
 
   constructor(
@@ -69,7 +70,16 @@ export class BoardConnection extends EventTarget {
     // drops) would otherwise show them figures nobody else has, for good.
     this.local = canEdit(role) ? new IndexeddbPersistence(`planbord:${boardId}:${user.id}`, this.doc) : null;
     const wsOrigin = location.origin.replace(/^http/, 'ws');
-    this.provider = new WebsocketProvider(`${wsOrigin}/sync`, boardId, this.doc, { maxBackoffTime: 2500, connect: navigator.onLine });
+    this.provider = new WebsocketProvider(`${wsOrigin}/sync`, boardId, this.doc, { maxBackoffTime: 2500, connect: false });
+    // With the local copy loaded first, this browser's first message says what it has, and the server
+    // sends only what is new. Connected earlier, it asks for (and decodes) the whole board again, and
+    // sends its whole local copy back up as an edit: on a board of 20,000 rows, megabytes each way.
+    // A browser that cannot open IndexedDB (a policy, a private window) connects without it.
+    const local = this.local;
+    const loaded = local ? local._db.then(() => local.whenSynced, () => undefined) : Promise.resolve();
+    void loaded.then(() => {
+      if (navigator.onLine && !this.destroyed && !this.provider.shouldConnect) this.provider.connect();
+    });
     this.currentState = navigator.onLine ? 'connecting' : 'offline';
     this.saves = trackSaveStatus(this.provider);
     // The server stamps this field for everyone else; this is how this browser sees itself.
@@ -166,6 +176,7 @@ export class BoardConnection extends EventTarget {
   }
 
   destroy(): void {
+    this.destroyed = true;
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
     this.undo.destroy();

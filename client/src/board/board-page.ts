@@ -64,16 +64,24 @@ export class BoardPage extends LitElement {
 
   private readonly domain = new DomainChoiceController(this, () => `planbord:${this.boardId}:domain`);
 
+  /**
+   * Tabs shown at least once. A panel's content is built when its tab is first shown and kept after
+   * that (scroll, sort and focus stay): building every grid up front, each taking in every row of its
+   * sheet, keeps a large board from showing its first sheet.
+   */
+  private readonly opened = new Set<TabId>();
+
   override render() {
     const connection = this.session.connection;
     if (!connection) return html`<p class="error" role="alert">U heeft geen toegang tot dit bord.</p>`;
     const chair = hasRole(connection.role, 'chair');
     const tabs = TABS.filter((tab) => tab.id !== 'uitnodigingen' || chair);
     const current = tabs.some((tab) => tab.id === this.tab) ? this.tab : 'beheer';
-    const panel = (id: TabId, content: unknown, scroll = false) =>
+    this.opened.add(current);
+    const panel = (id: TabId, content: () => unknown, scroll = false) =>
       // A panel that scrolls by itself takes focus, so the keyboard can scroll it too.
       html`<section role="tabpanel" id="panel-${id}" aria-labelledby="tab-${id}" class=${scroll ? 'scroll' : ''} tabindex=${scroll ? '0' : nothing}
-        ?hidden=${current !== id}>${content}</section>`;
+        ?hidden=${current !== id}>${this.opened.has(id) ? content() : nothing}</section>`;
     return html`
       <div class="bar">
         <h1>${this.boardTitle || this.boardId}</h1>
@@ -94,11 +102,11 @@ export class BoardPage extends LitElement {
           </select>
         </label>
       </div>
-      ${SHEETS.map((sheet) => panel(sheet, html`<sheet-grid sheet=${sheet} .domain=${this.domain.value}></sheet-grid>`))}
-      ${panel('tijdlijn', html`<roadmap-timeline .domain=${this.domain.value}></roadmap-timeline>`, true)}
-      ${panel('dashboard', current === 'dashboard' ? html`<totals-dashboard></totals-dashboard>` : nothing, true)}
-      ${panel('sessie', current === 'sessie' ? html`<meeting-panel .boardId=${this.boardId} .boardRole=${connection.role}></meeting-panel>` : nothing, true)}
-      ${chair ? panel('uitnodigingen', html`<invite-panel .boardId=${this.boardId}></invite-panel>`, true) : nothing}
+      ${SHEETS.map((sheet) => panel(sheet, () => html`<sheet-grid sheet=${sheet} .domain=${this.domain.value}></sheet-grid>`))}
+      ${panel('tijdlijn', () => html`<roadmap-timeline .domain=${this.domain.value}></roadmap-timeline>`, true)}
+      ${panel('dashboard', () => (current === 'dashboard' ? html`<totals-dashboard></totals-dashboard>` : nothing), true)}
+      ${panel('sessie', () => (current === 'sessie' ? html`<meeting-panel .boardId=${this.boardId} .boardRole=${connection.role}></meeting-panel>` : nothing), true)}
+      ${chair ? panel('uitnodigingen', () => html`<invite-panel .boardId=${this.boardId}></invite-panel>`, true) : nothing}
     `;
   }
 
