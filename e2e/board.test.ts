@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './browser.ts';
 import { cell, cellEditor, enterValue, grid, gridRow, inviteUrl, joinBoard, totalCell, typeInto, waitSynced } from './board-ui.ts';
+import { screenshot } from './screenshots.ts';
 import { startServer, type RunningServer } from './server-process.ts';
 
 let server: RunningServer;
@@ -52,6 +53,9 @@ describe('the board in the browser', () => {
   it("shows each editor the other's edit and the new totals within a second", async () => {
     expect(await text(anna, 'beheer', 'DigiD Machtigen', 'amount')).toBe('29.394');
     expect(await totalCell(bert, 'beheer', 'Totaal B&E', 'amount').textContent()).toBe('263.681');
+    // The 2025 plan as published, before anyone edits it.
+    await expect.poll(() => anna.getByRole('list', { name: 'Aanwezig op dit bord' }).textContent()).toContain('Bert');
+    await screenshot(anna, 'beheer');
 
     await typeInto(anna, 'beheer', 'DigiD Machtigen', 'amount', '30.394');
     const started = Date.now();
@@ -273,17 +277,22 @@ describe('accessibility', () => {
     await page.goto(server.url);
     await page.getByLabel('Beheerderstoken').waitFor();
     await scan(page, 'sign-in');
+    await screenshot(page, 'sign-in');
     await page.goto(await inviteUrl(server, 'chair'));
     await page.getByLabel('Uw naam, zoals anderen die zien').waitFor();
     await scan(page, 'join');
+    await screenshot(page, 'join');
     await page.getByLabel('Uw naam, zoals anderen die zien').fill('Chantal');
     await page.getByRole('button', { name: 'Deelnemen' }).click();
     await waitSynced(page);
-    for (const tab of ['Beheer & exploitatie', 'Vernieuwing', 'Roadmap', 'Tijdlijn', 'Dashboard', 'Uitnodigingen']) {
+    // The B&E grid was taken before the edits of the tests above (beheer.png).
+    const views = { 'Beheer & exploitatie': null, Vernieuwing: 'vernieuwing', Roadmap: 'roadmap', Tijdlijn: 'tijdlijn', Dashboard: 'dashboard', Uitnodigingen: 'uitnodigingen' };
+    for (const [tab, view] of Object.entries(views)) {
       await page.getByRole('tab', { name: tab }).click();
       if (tab === 'Dashboard') await page.locator('dashboard-charts figure').first().waitFor();
       else await page.waitForTimeout(300);
       await scan(page, tab);
+      if (view) await screenshot(page, view);
     }
     // The delete dialog and a refused edit, open.
     await page.getByRole('tab', { name: 'Beheer & exploitatie' }).click();

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openBrowser } from './browser.ts';
 import { cell, inviteUrl, joinBoard, typeInto } from './board-ui.ts';
+import { screenshot } from './screenshots.ts';
 import { startServer, type RunningServer } from './server-process.ts';
 
 let server: RunningServer;
@@ -64,6 +65,7 @@ it('runs a meeting from opening the session to the exported agreed plan', async 
   await expect.poll(() => changeLog.textContent(), { timeout: 5_000 }).toContain('5.100');
   expect(await changeLog.textContent()).toContain('Anna');
   expect(await changeLog.textContent()).toContain('Bert');
+  await screenshot(chair, 'sessie');
   const axe = await new AxeBuilder({ page: chair }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
