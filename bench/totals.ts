@@ -2,34 +2,14 @@
 // Run: npm run bench:totals [-- <rows>]   (default 20,000 rows: half B&E, half renewal)
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { Amount } from '../shared/amount.ts';
-import { insertRows, readSheet, setCell } from '../shared/board/board-doc.ts';
-import { createBoardDoc } from '../shared/board/new-board.ts';
+import { readSheet, setCell } from '../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../shared/board/origins.ts';
-import { EMPTY_ROWS } from '../shared/board/sheets.ts';
-import { DOMAINS, DOMAINS_AND_GENERIEK } from '../shared/domain.ts';
 import { computeTotals, observeTotals } from '../shared/totals/board-totals.ts';
 import { TotalsEngine } from '../shared/totals/engine.ts';
+import { generatedBoard, must } from './generated-board.ts';
 
 const rowCount = Number(process.argv[2] ?? 20_000);
 const origin: BoardOrigin = { kind: 'user', userId: 'bench' };
-let seed = 42;
-const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const amount = (): Amount => (random() < 0.05 ? 'ntb' : random() < 0.05 ? 'none' : Math.floor(random() * 5e7));
-// As in a real plan, most allocations are at most what was requested; 1% breaks the rule.
-function requestAndAllocation(): { requested: Amount; allocated: Amount } {
-  const requested = amount();
-  if (typeof requested !== 'number') return { requested, allocated: requested };
-  const share = random() < 0.01 ? 1.2 : random();
-  return { requested, allocated: Math.floor(requested * share) };
-}
-const operators = Array.from({ length: 25 }, (_, i) => `Opdrachtnemer ${i}`);
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -46,15 +26,8 @@ function timeEach(runs: number, run: (i: number) => void): number[] {
   return times;
 }
 
-const doc = createBoardDoc({ title: 'Bench', year: 2025 }, { kind: 'seed' });
+const doc = generatedBoard(rowCount, origin);
 const half = Math.floor(rowCount / 2);
-must(insertRows(doc, 'beheer', Array.from({ length: half }, (_, i) => ({
-  ...EMPTY_ROWS.beheer, bouwsteen: `Bouwsteen ${i}`, domain: pick(DOMAINS), opdrachtnemer: pick(operators), amount: amount(),
-})), origin));
-must(insertRows(doc, 'vernieuwing', Array.from({ length: rowCount - half }, (_, i) => ({
-  ...EMPTY_ROWS.vernieuwing, name: `Voorstel ${i}`, domain: pick(DOMAINS_AND_GENERIEK),
-  ...requestAndAllocation(), outlook1: amount(), outlook2: amount(),
-})), origin));
 
 const renewalIds = readSheet(doc, 'vernieuwing').map((entry) => entry.id);
 const renewalRows = readSheet(doc, 'vernieuwing');

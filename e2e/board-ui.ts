@@ -10,8 +10,8 @@ export async function adminApi(server: RunningServer, path: string, body?: unkno
   });
 }
 
-export async function inviteUrl(server: RunningServer, role: 'chair' | 'editor' | 'viewer'): Promise<string> {
-  const response = await adminApi(server, '/api/boards/gdi-2025/invites', { role });
+export async function inviteUrl(server: RunningServer, role: 'chair' | 'editor' | 'viewer', boardId = 'gdi-2025'): Promise<string> {
+  const response = await adminApi(server, `/api/boards/${boardId}/invites`, { role });
   return ((await response.json()) as { url: string }).url;
 }
 
