@@ -36,8 +36,8 @@ const percentile = (values: readonly number[], p: number) => {
 };
 const median = (values: readonly number[]) => percentile(values, 50);
 
-/** The amount cell of the grid's first row, where a person would start typing. */
-const firstCell = (page: Page, field: string, rowIndex = 0) =>
+/** A cell of the B&E grid by its row's place on screen (the first row by default). */
+const beheerCell = (page: Page, field: string, rowIndex = 0) =>
   grid(page, 'beheer').locator(`[role="row"][row-index="${rowIndex}"] [col-id="${field}"]`).first();
 
 async function createBigBoard(server: RunningServer): Promise<void> {
@@ -51,7 +51,7 @@ async function createBigBoard(server: RunningServer): Promise<void> {
 async function untilUsable(page: Page, navigate: () => Promise<unknown>): Promise<{ rows: number; usable: number }> {
   const start = performance.now();
   await navigate();
-  const cell = firstCell(page, 'amount');
+  const cell = beheerCell(page, 'amount');
   await cell.waitFor({ timeout: 60_000 });
   const rows = performance.now() - start;
   await cell.dblclick();
@@ -165,7 +165,7 @@ async function measureTyping(page: Page, peer: TestClient, board: Board, rate: n
   const ids = readSheet(peer.doc, 'beheer').map((entry) => entry.id);
   const typedRow = ids[2]!;
   const text = `${rate > 0 ? 'Onder last' : 'Rustig'} ${Date.now()} `.padEnd(KEYS, 'abcdefghij');
-  await firstCell(page, 'opdrachtnemer', 2).dblclick();
+  await beheerCell(page, 'opdrachtnemer', 2).dblclick();
   const editor = cellEditor(page, 'beheer');
   await editor.waitFor();
   await editor.press('Control+a');
@@ -223,7 +223,7 @@ async function typingOn(server: RunningServer, board: Board, peer: TestClient): 
     await page.goto(await inviteUrl(server, 'editor', board.id));
     await page.getByLabel('Uw naam, zoals anderen die zien').fill('Typist');
     await page.getByRole('button', { name: 'Deelnemen' }).click();
-    await firstCell(page, 'amount').waitFor({ timeout: 60_000 });
+    await beheerCell(page, 'amount').waitFor({ timeout: 60_000 });
     const quiet = await measureTyping(page, peer, board, 0, received);
     const loaded = await measureTyping(page, peer, board, RATE, received);
     return [quiet, loaded];
