@@ -61,6 +61,13 @@ function message(type: number, write: (encoder: encoding.Encoder) => void): Uint
   return encoding.toUint8Array(encoder);
 }
 
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  return message(MESSAGE_SYNC, (encoder) => {
+    encoding.writeVarUint(encoder, SYNC_UPDATE);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+}
+
 /** A Yjs update with no structs and an empty delete set: what a client with nothing new sends. */
 const isEmptyUpdate = (update: Uint8Array) => update.length <= 2 && update.every((byte) => byte === 0);
 
@@ -96,18 +103,45 @@ export class BoardRoom {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
-    const from = typeof origin === 'object' && origin !== null && 'connectionId' in origin ? origin.connectionId : null;
-    const payload = message(MESSAGE_SYNC, (encoder) => {
-      encoding.writeVarUint(encoder, SYNC_UPDATE);
-      encoding.writeVarUint8Array(encoder, update);
-    });
-    for (const member of this.members.values()) {
-      if (member.connection.id !== from) member.connection.send(payload);
-    }
+    const from = typeof origin === 'object' && origin !== null && 'connectionId' in origin ? String(origin.connectionId) : null;
+    this.outbox.push({ update, from });
+    this.fanOut ??= setImmediate(this.sendOutbox);
     if (origin === BUS_ORIGIN) return;
     this.channel.publish('update', update);
     const author = isBoardOrigin(origin) ? authorOf(origin) : 'system';
     if (!(isBoardOrigin(origin) && origin.kind === 'load')) this.persister.add(update, author);
+  };
+
+  /** Updates applied since the last fan-out, with the connection each came from. */
+  private outbox: { update: Uint8Array; from: string | null }[] = [];
+  private fanOut: NodeJS.Immediate | null = null;
+
+  /**
+   * Sends what the room applied in one turn of the event loop (every message that arrived at once)
+   * as one merged update per peer, each without its own edits. Under many typists this divides the
+   * messages every client must decode by the edits per turn, where otherwise each client pays for
+   * each edit of everyone.
+   */
+  private readonly sendOutbox = () => {
+    this.fanOut = null;
+    const outbox = this.outbox;
+    this.outbox = [];
+    if (outbox.length === 0) return;
+    const merged = new Map<string | null, Uint8Array>();
+    const updateFor = (id: string) => {
+      const key = outbox.some((entry) => entry.from === id) ? id : null;
+      let payload = merged.get(key);
+      if (!payload) {
+        const updates = outbox.filter((entry) => key === null || entry.from !== key).map((entry) => entry.update);
+        payload = updates.length === 0 ? new Uint8Array() : syncUpdateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+        merged.set(key, payload);
+      }
+      return payload;
+    };
+    for (const member of this.members.values()) {
+      const payload = updateFor(member.connection.id);
+      if (payload.length > 0) member.connection.send(payload);
+    }
   };
 
   private readonly onAwarenessUpdate = (
@@ -270,6 +304,7 @@ export class BoardRoom {
   }
 
   destroy(): void {
+    if (this.fanOut) clearImmediate(this.fanOut);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
