@@ -134,7 +134,18 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     }
     const room = acquired.value;
     if (socket.destroyed) return options.rooms.release(room);
-    wss.handleUpgrade(request, socket, head, (ws) => open(ws, identity, role, room));
+    // ws drops some upgrades without calling back: a client that hung up while the board loaded
+    // (half-closed socket), a malformed handshake. Their hold on the board must go too, or the
+    // board never leaves memory. ws calls back synchronously when it accepts.
+    let opened = false;
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      opened = true;
+      open(ws, identity, role, room);
+    });
+    if (!opened) {
+      options.rooms.release(room);
+      if (!socket.destroyed) socket.destroy();
+    }
   }
 
   function open(socket: WebSocket, identity: Identity, role: Role, room: BoardRoom): void {
