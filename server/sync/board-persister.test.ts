@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { createBoardStore, type BoardStore } from '../../db/board-store.ts';
 import { testDrivers, type TestDatabase } from '../../db/test-databases.ts';
 import { silentLogger } from '../log.ts';
-import { BoardPersister } from './board-persister.ts';
+import { BoardPersister, COMPACT_AFTER_ROWS } from './board-persister.ts';
 
 const SLOW = 60_000;
 
@@ -19,6 +19,19 @@ function flakyStore(store: BoardStore) {
     compact: (...args) => (down ? failing() : store.compact(...args)),
   };
   return { store: wrapped, setDown: (value: boolean) => (down = value) };
+}
+
+/** The real store, whose compactions fail while `failing` is set; writes still work. */
+function failingCompactions(store: BoardStore) {
+  let failing = true;
+  const wrapped: BoardStore = {
+    ...store,
+    compact: async (...args) => {
+      if (failing) throw new Error('statement timeout');
+      return store.compact(...args);
+    },
+  };
+  return { store: wrapped, setFailing: (value: boolean) => (failing = value) };
 }
 
 function rebuild(state: { state: Uint8Array; updates: { update: Uint8Array }[] }): Y.Doc {
@@ -95,6 +108,60 @@ describe.each(testDrivers().filter((driver) => driver.available))('board persist
     expect(health).toEqual([false, true]);
     expect(saved.length).toBeGreaterThanOrEqual(1);
     expect(rebuild((await store.loadBoardState(id))!).getMap('rows').toJSON()).toEqual({ 'during-outage': 1, 'also-during-outage': 2 });
+    await persister.close();
+  }, SLOW);
+  async function logRows(id: string): Promise<number> {
+    const [row] = await database.query(`select count(*)::int as n from board_updates where board_id = '${id}'`);
+    return Number(row?.n);
+  }
+
+  it('keeps the log of an open board bounded, however many batches it writes', async () => {
+    const { id, doc, loaded } = await newBoard();
+    const persister = new BoardPersister({
+      boardId: id, doc, store, loggedRows: loaded.updates.length, lastSeq: loaded.compactedThrough,
+      onSaved: () => {}, onHealth: () => {}, log: silentLogger,
+    });
+    doc.on('update', (update: Uint8Array) => persister.add(update, 'alice'));
+    const rows = doc.getMap('rows');
+    let most = 0;
+    // Each flush commits one log row, as a board edited a little at a time does.
+    for (let i = 0; i < 2.5 * COMPACT_AFTER_ROWS; i++) {
+      rows.set(`k${i % 50}`, i);
+      expect(await persister.flush()).toBe(true);
+      if (i % 25 === 0) most = Math.max(most, await logRows(id));
+    }
+    most = Math.max(most, await logRows(id));
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(COMPACT_AFTER_ROWS);
+    const stored = (await store.loadBoardState(id))!;
+    expect(stored.updates.length).toBeLessThan(COMPACT_AFTER_ROWS);
+    expect(rebuild(stored).getMap('rows').toJSON()).toEqual(rows.toJSON());
+    await persister.close();
+    expect(await logRows(id)).toBe(0);
+  }, SLOW);
+
+  it('confirms a batch once, and logs it once, when the compaction after it fails', async () => {
+    const { id, doc, loaded } = await newBoard();
+    const failing = failingCompactions(store);
+    const saved: Uint8Array[] = [];
+    const persister = new BoardPersister({
+      boardId: id, doc, store: failing.store, loggedRows: COMPACT_AFTER_ROWS, lastSeq: loaded.compactedThrough,
+      onSaved: (sv) => saved.push(sv), onHealth: () => {}, log: silentLogger,
+    });
+    doc.on('update', (update: Uint8Array) => persister.add(update, 'alice'));
+    doc.getMap('rows').set('before', 1);
+    expect(await persister.flush()).toBe(true);
+    expect(saved).toHaveLength(1);
+    expect(persister.healthy).toBe(true);
+    // The seed row and this batch: nothing written twice, nothing compacted yet.
+    expect(await logRows(id)).toBe(2);
+
+    failing.setFailing(false);
+    doc.getMap('rows').set('after', 2);
+    expect(await persister.flush()).toBe(true);
+    expect(saved).toHaveLength(2);
+    expect(await logRows(id)).toBe(0);
+    expect(rebuild((await store.loadBoardState(id))!).getMap('rows').toJSON()).toEqual({ before: 1, after: 2 });
     await persister.close();
   }, SLOW);
 });

@@ -8,7 +8,8 @@ import type { BoardStore } from '../../db/board-store.ts';
 import type { Logger } from '../log.ts';
 
 export const FLUSH_DELAY_MS = 50;
-const COMPACT_AFTER_ROWS = 500;
+/** The log never holds more rows than this for an open board (plus what one batch writes). */
+export const COMPACT_AFTER_ROWS = 500;
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
@@ -125,11 +126,17 @@ export class BoardPersister {
    * Folds the log into the state row. The state written holds at least every logged update, so
    * deleting the log through lastSeq in the same transaction loses nothing, even if killed midway.
    */
+  // A failed compaction is not a failed save: the batch before it is committed, and retrying it
+  // would log it twice and hold back its confirmation. The next batch tries again.
   private async compact(): Promise<void> {
-    const state = Y.encodeStateAsUpdate(this.options.doc);
-    const compacted = await this.options.store.compact(this.options.boardId, state, this.lastSeq);
-    if (compacted.ok) this.loggedRows = 0;
-    else this.options.log.warn('compaction-skipped', { boardId: this.options.boardId, reason: compacted.error });
+    try {
+      const state = Y.encodeStateAsUpdate(this.options.doc);
+      const compacted = await this.options.store.compact(this.options.boardId, state, this.lastSeq);
+      if (compacted.ok) this.loggedRows = 0;
+      else this.options.log.warn('compaction-skipped', { boardId: this.options.boardId, reason: compacted.error });
+    } catch (error) {
+      this.options.log.warn('compaction-failed', { boardId: this.options.boardId }, error);
+    }
   }
 
   /** Writes everything queued, waiting (with retries) up to `timeoutMs`; true if all is committed. */
@@ -155,13 +162,7 @@ export class BoardPersister {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (!flushed) return false;
-    if (this.loggedRows > 0) {
-      try {
-        await this.compact();
-      } catch (error) {
-        this.options.log.warn('compaction-failed', { boardId: this.options.boardId }, error);
-      }
-    }
+    if (this.loggedRows > 0) await this.compact();
     return true;
   }
 }

@@ -21,13 +21,34 @@ interface DeletedRange {
 }
 
 type DeleteSetLike = { clients: Map<number, { clock: number; len: number }[]> };
+/** Committed deletions per client, sorted by clock once per "saved" message. */
+type SortedDeletions = Map<number, { clock: number; len: number }[]>;
 
-/** True when every clock of the range is deleted in the committed delete set. */
-function covered(range: DeletedRange, committed: DeleteSetLike): boolean {
-  const items = [...(committed.clients.get(range.client) ?? [])].sort((a, b) => a.clock - b.clock);
+function sortDeletions(deleteSet: DeleteSetLike): SortedDeletions {
+  const sorted: SortedDeletions = new Map();
+  for (const [client, items] of deleteSet.clients) sorted.set(client, [...items].sort((a, b) => a.clock - b.clock));
+  return sorted;
+}
+
+/**
+ * True when every clock of the range is deleted in the committed delete set. The set grows with
+ * every deletion a board has seen, so it is searched, not scanned: this runs on every transaction.
+ */
+function covered(range: DeletedRange, committed: SortedDeletions): boolean {
+  const items = committed.get(range.client) ?? [];
+  // Yjs sends a delete set merged (no two ranges overlap), so their ends ascend with their clocks:
+  // find the first range that ends after the start of ours; those before it cannot help.
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (items[mid]!.clock + items[mid]!.len <= range.clock) low = mid + 1;
+    else high = mid;
+  }
   let next = range.clock;
   const end = range.clock + range.len;
-  for (const item of items) {
+  for (let i = low; i < items.length; i++) {
+    const item = items[i]!;
     if (item.clock > next) break;
     next = Math.max(next, item.clock + item.len);
     if (next >= end) return true;
@@ -55,7 +76,7 @@ export interface SaveStatus {
 export function trackSaveStatus(provider: ProviderLike): SaveStatus {
   const { doc } = provider;
   let committed = new Map<number, number>();
-  let committedDeletions: DeleteSetLike = { clients: new Map() };
+  let committedDeletions: SortedDeletions = new Map();
   /** Deletions this client made that the server has not yet confirmed. */
   let pendingDeletions: DeletedRange[] = [];
   const saved = () => {
@@ -80,7 +101,7 @@ export function trackSaveStatus(provider: ProviderLike): SaveStatus {
   };
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder: unknown, decoder: decoding.Decoder) => {
     committed = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-    if (decoding.hasContent(decoder)) committedDeletions = Y.decodeUpdate(decoding.readVarUint8Array(decoder)).ds as DeleteSetLike;
+    if (decoding.hasContent(decoder)) committedDeletions = sortDeletions(Y.decodeUpdate(decoding.readVarUint8Array(decoder)).ds as DeleteSetLike);
     update();
   };
   doc.on('afterTransaction', onTransaction);
