@@ -8,6 +8,8 @@ export type Row = Record<string, unknown>;
 
 export interface TestDatabase {
   readonly handle: DbHandle;
+  /** The connection string of this database (PostgreSQL only), for a server in another process. */
+  readonly url: string | null;
   /** Raw SQL through the driver's own client, for checks and fixtures below the store's API. */
   query(sqlText: string): Promise<Row[]>;
   close(): Promise<void>;
@@ -35,7 +37,7 @@ export function rawQuery(handle: DbHandle, sqlText: string): Promise<Row[]> {
 async function openPgliteTestDatabase(): Promise<TestDatabase> {
   const handle = await createDb({ dataDir: MEMORY_DATA_DIR });
   await migrateDb(handle);
-  return { handle, query: (sqlText) => rawQuery(handle, sqlText), close: () => handle.close() };
+  return { handle, url: null, query: (sqlText) => rawQuery(handle, sqlText), close: () => handle.close() };
 }
 
 async function openPostgresTestDatabase(adminUrl: string): Promise<TestDatabase> {
@@ -61,6 +63,7 @@ async function openPostgresTestDatabase(adminUrl: string): Promise<TestDatabase>
   const opened = handle;
   return {
     handle: opened,
+    url: url.toString(),
     query: (sqlText) => rawQuery(opened, sqlText),
     async close() {
       await opened.close();

@@ -7,6 +7,7 @@ import type { AccessStore } from '../db/access-store.ts';
 import type { BoardStore } from '../db/board-store.ts';
 import type { SessionStore } from '../db/session-store.ts';
 import type { AccessEvents } from './auth/access-events.ts';
+import { metricsRoutes } from './admin/metrics-routes.ts';
 import { accessRoutes } from './auth/access-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import type { Authenticator } from './auth/authenticator.ts';
@@ -38,6 +39,8 @@ export interface AppDeps {
   clientDir: string | null;
   /** Whether the database answers; for /readyz. */
   checkDatabase: () => Promise<boolean>;
+  /** Open sync connections, for the admin's metrics. */
+  connectionCount: () => number;
   log: Logger;
 }
 
@@ -68,6 +71,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/*', (c, next) => (c.req.path === '/api/boards/import' ? importBodies(c, next) : smallBodies(c, next)));
   const secureCookies = deps.publicUrl.startsWith('https:');
   app.route('/api', authRoutes({ ...deps, secureCookies }));
+  app.route('/api/admin', metricsRoutes(deps));
   // Before the guards of /api/boards/:id, which would take "import" for a board id.
   app.route('/api/boards', importRoutes(deps));
   app.use('/api/boards/:id', ...boardAccess(deps.store, deps.authenticator));

@@ -70,6 +70,8 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
   const sessionStore = createSessionStore(db);
   const sessions = createSessionManager({ store: sessionStore, rooms, log });
   await sessions.resumeAll();
+  // The sync endpoint needs the HTTP server, which needs the app: the app asks for the count later.
+  let sync: SyncServer | null = null;
   const app = createApp({
     sessions,
     sessionStore,
@@ -82,6 +84,7 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
     publicUrl: options.publicUrl,
     clientDir: options.clientDir,
     checkDatabase: () => migrationsApplied(options.database),
+    connectionCount: () => sync?.connectionCount() ?? 0,
     log,
   });
 
@@ -89,7 +92,7 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
     const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started));
   });
   const httpServer = server as Server;
-  const sync = attachSyncServer(httpServer, {
+  const attached = attachSyncServer(httpServer, {
     rooms,
     authenticate: (headers) => authenticator.authenticate(headers),
     subscribeAccess: (listener) => events.subscribe(listener),
@@ -97,6 +100,7 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
     limits: options.syncLimits,
     log,
   });
+  sync = attached;
   const port = (httpServer.address() as AddressInfo).port;
 
   return {
@@ -105,10 +109,10 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
     generatedAdminToken: admin.generated,
     seeded,
     rooms,
-    sync,
+    sync: attached,
     events,
     async stop() {
-      await sync.close();
+      await attached.close();
       await sessions.detachAll();
       const saved = await rooms.closeAll();
       await new Promise<void>((resolve) => {

@@ -2,15 +2,15 @@
 // load is not cached, and never leaves an empty document that could overwrite the stored one),
 // shared by every connection and request that uses it, and released a little while after the
 // last one lets go, once everything it accepted is saved.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { BoardStore } from '../../db/board-store.ts';
 import type { Logger } from '../log.ts';
 import { migrateBoard } from '../../shared/board/migrations.ts';
-import { LOAD_ORIGIN } from '../../shared/board/origins.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { BoardPersister } from './board-persister.ts';
 import { BoardRoom } from './board-room.ts';
 import type { RoomBus } from './room-bus.ts';
+import { docFromStored } from './stored-board.ts';
 
 export type AcquireError = 'board-not-found' | 'board-unreadable' | 'at-capacity' | 'shutting-down';
 
@@ -58,15 +58,11 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
       return err('board-unreadable');
     }
     if (!stored) return err('board-not-found');
-    const doc = new Y.Doc();
+    let doc: Y.Doc;
     try {
-      doc.transact(() => {
-        Y.applyUpdate(doc, stored.state, LOAD_ORIGIN);
-        for (const { update } of stored.updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
-      }, LOAD_ORIGIN);
+      doc = docFromStored(stored);
     } catch (error) {
       options.log.warn('board-unreadable', { boardId }, error);
-      doc.destroy();
       return err('board-unreadable');
     }
     const lastSeq = stored.updates.at(-1)?.seq ?? stored.compactedThrough;
