@@ -102,7 +102,16 @@ export class BoardRoom {
     return [...this.members.values()].map((member) => member.connection);
   }
 
+  /** The whole document encoded, for clients that have nothing yet; dropped on every change. */
+  private wholeStateCache: Uint8Array | null = null;
+
+  /** Encoding a large board costs more than sending it: every new client in a meeting shares one. */
+  private wholeState(): Uint8Array {
+    return (this.wholeStateCache ??= Y.encodeStateAsUpdate(this.doc));
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    this.wholeStateCache = null;
     const from = typeof origin === 'object' && origin !== null && 'connectionId' in origin ? String(origin.connectionId) : null;
     this.outbox.push({ update, from });
     this.fanOut ??= setImmediate(this.sendOutbox);
@@ -256,9 +265,10 @@ export class BoardRoom {
     if (syncType === SYNC_STEP_1) {
       const stateVector = Y.decodeStateVector(payload);
       if (stateVector.size > 100_000) return CLOSE.badMessage;
+      const missing = stateVector.size === 0 ? this.wholeState() : Y.encodeStateAsUpdate(this.doc, payload);
       connection.send(message(MESSAGE_SYNC, (encoder) => {
         encoding.writeVarUint(encoder, SYNC_STEP_2);
-        encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, payload));
+        encoding.writeVarUint8Array(encoder, missing);
       }));
       return null;
     }
