@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
 import * as schema from './schema.ts';
+import { pgliteByteaCodec } from './bytea.ts';
 
 export type Schema = typeof schema;
 
@@ -48,7 +49,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
 async function openPglite(dataDir: string): Promise<DbHandle> {
   const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  const client = new PGlite(dataDir, pgliteByteaCodec);
   try {
     await client.waitReady;
   } catch (error) {
