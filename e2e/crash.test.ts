@@ -22,7 +22,8 @@ import { startRestartableServer, type RestartableServer } from './restartable-se
 const KILLS = 3;
 const CLIENTS = 20;
 const EDITS_PER_SECOND = 10;
-const SIGTERMS = 2;
+/** SIGTERM rounds: two, and more (up to five) until one lands while the server holds unconfirmed edits. */
+const SIGTERMS = { min: 2, max: 5 };
 const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -109,24 +110,29 @@ describe('no edit is lost when the server process dies', () => {
   }, 180_000);
 
   it('saves every edit it accepted when SIGTERM arrives while clients are editing', async () => {
+    console.log(`SIGTERM test: seed ${seed} (CRASH_SEED=${seed} repeats the schedule)`);
     const random = seededRandom(seed + 1);
     const harness = await restartableServer();
     const load = track(await startEditLoad(harness.url, CLIENTS, EDITS_PER_SECOND));
-    const stops: { accepted: number; confirmed: number; lost: string[]; exitCode: number | null; stopMs: number; restartMs: number }[] = [];
-    for (let round = 0; round < SIGTERMS; round++) {
+    const stops: { accepted: number; savedUnconfirmed: number; lost: string[]; exitCode: number | null; stopMs: number; restartMs: number }[] = [];
+    // The database holds edits nobody was told were saved: the shutdown saved what it had accepted.
+    const shutdownSaved = () => stops.some((s) => s.savedUnconfirmed > 0);
+    for (let round = 0; round < SIGTERMS.max && (round < SIGTERMS.min || !shutdownSaved()); round++) {
       await sleep(1_500 + random() * 1_500);
-      // Right after the server relays an edit, so that its batch is still due when the signal lands.
+      // Right after the server relays an edit, while edits are arriving.
       await remoteUpdate(load.editors[0]!);
       const signalled = Date.now();
       const exitCode = await harness.current.stop('SIGTERM');
       const stopMs = Date.now() - signalled;
       harness.clients.cut();
-      const confirmed = load.editors.flatMap(confirmedEdits);
-      const accepted = new Map([...relayedEdits(load), ...confirmed].map((edit) => [edit.id, edit]));
+      const confirmed = new Set(load.editors.flatMap(confirmedEdits).map((edit) => edit.id));
+      const made = load.made();
+      const accepted = [...relayedEdits(load), ...made.filter((edit) => confirmed.has(edit.id))];
       const restart = Date.now();
       await harness.restart();
-      const lost = missing([...accepted.values()], await rowIdsOnServer(harness.current.url));
-      stops.push({ accepted: accepted.size, confirmed: confirmed.length, lost, exitCode, stopMs, restartMs: Date.now() - restart });
+      const stored = await rowIdsOnServer(harness.current.url);
+      const savedUnconfirmed = made.filter((edit) => stored.has(edit.id) && !confirmed.has(edit.id)).length;
+      stops.push({ accepted: new Set(accepted.map((edit) => edit.id)).size, savedUnconfirmed, lost: missing(accepted, stored), exitCode, stopMs, restartMs: Date.now() - restart });
       harness.clients.restore();
     }
     await quiesce(load, 30_000);
@@ -135,13 +141,12 @@ describe('no edit is lost when the server process dies', () => {
 
     console.log(
       `SIGTERM on ${harness.on}: stops with ` +
-        stops.map((s) => `${s.accepted} edits accepted (${s.confirmed} confirmed to their authors), exit after ${s.stopMs} ms, back and read in ${s.restartMs} ms, ${s.lost.length} lost`).join('; ') +
+        stops.map((s) => `${s.accepted} edits accepted (${s.savedUnconfirmed} saved without a confirmation), exit after ${s.stopMs} ms, back and read in ${s.restartMs} ms, ${s.lost.length} lost`).join('; ') +
         `; ${all.length} edits in the end, lost ${lostInTheEnd.length}`,
     );
-    expect(stops.map((s) => s.exitCode)).toEqual(Array(SIGTERMS).fill(0));
-    // Some accepted edits were still unconfirmed when the signal came: the shutdown had to save them.
-    expect(stops.some((s) => s.accepted > s.confirmed)).toBe(true);
+    expect(stops.map((s) => s.exitCode)).toEqual(stops.map(() => 0));
+    expect(shutdownSaved()).toBe(true);
     expect(stops.flatMap((s) => s.lost)).toEqual([]);
     expect(lostInTheEnd).toEqual([]);
-  }, 120_000);
+  }, 150_000);
 });

@@ -80,12 +80,16 @@ export async function startEditLoad(serverUrl: string, count: number, editsPerSe
     };
     // Each client starts at its own offset (people do not type in step), and catches up on edits
     // a busy event loop has delayed, so the rate holds on a loaded machine.
-    const startAt = Date.now() + (index * 1000) / editsPerSecond / count;
-    const timer = setInterval(() => {
-      const due = Math.floor(((Date.now() - startAt) * editsPerSecond) / 1000);
-      while (editor.edits.length < due) edit();
-    }, 1000 / editsPerSecond);
-    return () => clearInterval(timer);
+    const offset = (index * 1000) / editsPerSecond / count;
+    const startAt = Date.now() + offset;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const start = setTimeout(() => {
+      timer = setInterval(() => {
+        const due = Math.floor(((Date.now() - startAt) * editsPerSecond) / 1000);
+        while (editor.edits.length < due) edit();
+      }, 1000 / editsPerSecond);
+    }, offset);
+    return () => (clearTimeout(start), clearInterval(timer));
   });
   const stop = () => timers.forEach((clear) => clear());
   return {

@@ -3,6 +3,7 @@
 // and come back where its clients expect it, and proxies the test can cut: between the clients and
 // the server (so a restarted server can be read before any client reconnects), and optionally
 // between the server and PostgreSQL (a database outage).
+import { rm } from 'node:fs/promises';
 import { createPostgresDatabase, type PostgresDatabase } from './postgres-database.ts';
 import { freePort, newDataDir, startServer, type RunningServer } from './server-process.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
@@ -48,6 +49,7 @@ export async function startRestartableServer(options: { proxyDatabase?: boolean 
       env.DATABASE_URL = url.toString();
     }
     const dataDir = newDataDir();
+    closers.push(() => rm(dataDir, { recursive: true, force: true }));
     const port = await freePort();
     let current = await startServer({ dataDir, port, env });
     closers.push(() => current.stop('SIGKILL'));
