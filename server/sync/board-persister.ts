@@ -5,6 +5,7 @@
 // queued in memory, nothing is reported as saved, and writing is retried with backoff.
 import * as Y from 'yjs';
 import type { BoardStore } from '../../db/board-store.ts';
+import { deletionsOf, type DeleteSet } from '../../shared/sync/deletions.ts';
 import type { Logger } from '../log.ts';
 
 export const FLUSH_DELAY_MS = 50;
@@ -21,8 +22,8 @@ export interface PersisterOptions {
   loggedRows: number;
   /** The highest log seq of the load (0 if none). */
   lastSeq: number;
-  /** The committed state vector, and an update holding only the committed deletions. */
-  onSaved(committed: Uint8Array, deletions: Uint8Array): void;
+  /** The committed state vector, and what the committed batch deleted. */
+  onSaved(committed: Uint8Array, deletions: DeleteSet): void;
   onHealth(healthy: boolean): void;
   log: Logger;
 }
@@ -76,8 +77,8 @@ export class BoardPersister {
     this.pending = [];
     // Everything the document holds now is in this batch or an earlier one.
     const committed = Y.encodeStateVector(this.options.doc);
-    // Deletions add nothing to a state vector, so the committed ones travel as well.
-    const deletions = Y.encodeStateAsUpdate(this.options.doc, committed);
+    // Deletions add nothing to a state vector, so the batch's travel as well.
+    const deletions = deletionsOf(batch.map((entry) => entry.update));
     this.writing = this.append(batch)
       .then(
         () => {

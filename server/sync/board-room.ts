@@ -19,6 +19,7 @@ import {
   SYNC_UPDATE,
   type CloseReason,
 } from '../../shared/sync/protocol.ts';
+import { encodeDeletions, type DeleteSet } from '../../shared/sync/deletions.ts';
 import { observeTotals, type LiveTotals } from '../../shared/totals/board-totals.ts';
 import { ConflictDetector } from '../boards/conflict-detector.ts';
 import { stampAwarenessUpdate, type StampedUser } from './awareness-stamp.ts';
@@ -61,6 +62,13 @@ function message(type: number, write: (encoder: encoding.Encoder) => void): Uint
   return encoding.toUint8Array(encoder);
 }
 
+function savedMessage(committed: Uint8Array, deletions: DeleteSet): Uint8Array {
+  return message(MESSAGE_SAVED, (encoder) => {
+    encoding.writeVarUint8Array(encoder, committed);
+    encoding.writeVarUint8Array(encoder, encodeDeletions(deletions));
+  });
+}
+
 function syncUpdateMessage(update: Uint8Array): Uint8Array {
   return message(MESSAGE_SYNC, (encoder) => {
     encoding.writeVarUint(encoder, SYNC_UPDATE);
@@ -78,7 +86,10 @@ export class BoardRoom {
   private readonly members = new Map<string, Member>();
   /** Told of every connection that joins (session attendance). */
   readonly joinListeners = new Set<(connection: RoomConnection) => void>();
-  private savedMessage: Uint8Array | null = null;
+  /** What the database holds: at first what was loaded, then what each batch committed. */
+  private committedVector: Uint8Array;
+  /** Committed deletions, merged only when a client joins. */
+  private committedDeletions: DeleteSet[];
 
   constructor(
     readonly boardId: string,
@@ -86,6 +97,8 @@ export class BoardRoom {
     readonly persister: BoardPersister,
     private readonly channel: RoomChannel,
   ) {
+    this.committedVector = Y.encodeStateVector(doc);
+    this.committedDeletions = [Y.createDeleteSetFromStructStore(doc.store)];
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.totals = observeTotals(doc);
@@ -187,7 +200,11 @@ export class BoardRoom {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, states);
       connection.send(message(MESSAGE_AWARENESS, (encoder) => encoding.writeVarUint8Array(encoder, update)));
     }
-    if (this.savedMessage) connection.send(this.savedMessage);
+    // A joining client hears everything committed, also what it missed while away; later messages
+    // carry one batch each.
+    const deletions = Y.mergeDeleteSets(this.committedDeletions);
+    this.committedDeletions = [deletions];
+    connection.send(savedMessage(this.committedVector, deletions));
   }
 
   /** A promoted viewer is asked for its state like any editor; a demoted editor turns read-only. */
@@ -215,12 +232,11 @@ export class BoardRoom {
   }
 
   /** Tells every client what is committed to the database. */
-  announceSaved(committed: Uint8Array, deletions: Uint8Array): void {
-    this.savedMessage = message(MESSAGE_SAVED, (encoder) => {
-      encoding.writeVarUint8Array(encoder, committed);
-      encoding.writeVarUint8Array(encoder, deletions);
-    });
-    for (const member of this.members.values()) member.connection.send(this.savedMessage);
+  announceSaved(committed: Uint8Array, deletions: DeleteSet): void {
+    this.committedVector = committed;
+    this.committedDeletions.push(deletions);
+    const payload = savedMessage(committed, deletions);
+    for (const member of this.members.values()) member.connection.send(payload);
   }
 
   /**

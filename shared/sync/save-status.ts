@@ -1,9 +1,11 @@
 // "Saved" means committed to the database, not held in server memory. The server sends the state
-// vector it has committed and the deletions it has committed; this client's edits are saved when that
-// vector covers this client's own clock and those deletions cover every deletion this client made
-// (a deletion adds nothing to a state vector, so the clock alone would miss it).
+// vector it has committed and the deletions it has committed (all of them when this client joins,
+// then each batch's, which this client adds up); this client's edits are saved when that vector
+// covers this client's own clock and those deletions cover every deletion this client made (a
+// deletion adds nothing to a state vector, so the clock alone would miss it).
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import type { DeleteSet } from './deletions.ts';
 import { MESSAGE_SAVED } from './protocol.ts';
 
 export type SaveState = 'saved' | 'unsaved';
@@ -20,23 +22,14 @@ interface DeletedRange {
   len: number;
 }
 
-type DeleteSetLike = { clients: Map<number, { clock: number; len: number }[]> };
-/** Committed deletions per client, sorted by clock once per "saved" message. */
-type SortedDeletions = Map<number, { clock: number; len: number }[]>;
-
-function sortDeletions(deleteSet: DeleteSetLike): SortedDeletions {
-  const sorted: SortedDeletions = new Map();
-  for (const [client, items] of deleteSet.clients) sorted.set(client, [...items].sort((a, b) => a.clock - b.clock));
-  return sorted;
-}
 
 /**
  * True when every clock of the range is deleted in the committed delete set. The set grows with
  * every deletion a board has seen, so it is searched, not scanned: this runs on every transaction.
  */
-function covered(range: DeletedRange, committed: SortedDeletions): boolean {
-  const items = committed.get(range.client) ?? [];
-  // Yjs sends a delete set merged (no two ranges overlap), so their ends ascend with their clocks:
+function covered(range: DeletedRange, committed: DeleteSet): boolean {
+  const items = committed.clients.get(range.client) ?? [];
+  // Y.mergeDeleteSets sorts and merges (no two ranges overlap), so their ends ascend with their clocks:
   // find the first range that ends after the start of ours; those before it cannot help.
   let low = 0;
   let high = items.length;
@@ -76,7 +69,11 @@ export interface SaveStatus {
 export function trackSaveStatus(provider: ProviderLike): SaveStatus {
   const { doc } = provider;
   let committed = new Map<number, number>();
-  let committedDeletions: SortedDeletions = new Map();
+  /**
+   * Deletions a "saved" message confirmed, added up: a deletion of this client's may have been
+   * confirmed in part by an earlier batch (someone else deleted some of the same items first).
+   */
+  let committedDeletions: DeleteSet = Y.createDeleteSet();
   /** Deletions this client made that the server has not yet confirmed. */
   let pendingDeletions: DeletedRange[] = [];
   const saved = () => {
@@ -101,7 +98,9 @@ export function trackSaveStatus(provider: ProviderLike): SaveStatus {
   };
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder: unknown, decoder: decoding.Decoder) => {
     committed = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-    if (decoding.hasContent(decoder)) committedDeletions = sortDeletions(Y.decodeUpdate(decoding.readVarUint8Array(decoder)).ds as DeleteSetLike);
+    if (decoding.hasContent(decoder)) {
+      committedDeletions = Y.mergeDeleteSets([committedDeletions, Y.decodeUpdate(decoding.readVarUint8Array(decoder)).ds]);
+    }
     update();
   };
   doc.on('afterTransaction', onTransaction);
