@@ -96,7 +96,10 @@ export class BoardRoom {
     readonly doc: Y.Doc,
     readonly persister: BoardPersister,
     private readonly channel: RoomChannel,
+    /** The document's whole state as loaded, when the stored state row alone is all of it. */
+    loadedState: Uint8Array | null = null,
   ) {
+    this.wholeStateCache = loadedState;
     this.committedVector = Y.encodeStateVector(doc);
     this.committedDeletions = [Y.createDeleteSetFromStructStore(doc.store)];
     this.awareness = new awarenessProtocol.Awareness(doc);

@@ -78,7 +78,8 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
       log: options.log,
     });
     const channel = options.bus.join(boardId, (kind, payload) => room?.receiveFromBus(kind, payload));
-    room = new BoardRoom(boardId, doc, persister, channel);
+    // With no log after it, the stored state is already the encoding a new client needs.
+    room = new BoardRoom(boardId, doc, persister, channel, stored.updates.length === 0 ? stored.state : null);
     // Migrations run before anyone sees the board; the room persists what they change.
     const migrated = migrateBoard(doc);
     if (!migrated.ok) {
