@@ -14,6 +14,8 @@ import type { Authenticator } from './auth/authenticator.ts';
 import { requireIdentity } from './auth/middleware.ts';
 import { boardAccess, boardRoutes } from './boards/board-routes.ts';
 import { conflictRoutes } from './boards/conflict-routes.ts';
+import { warmBoard } from './boards/warm-board.ts';
+import { roleOn } from './auth/identity.ts';
 import { importRoutes, MAX_IMPORT_BYTES } from './boards/import-routes.ts';
 import type { SessionManager } from './sessions/session-manager.ts';
 import { sessionRoutes } from './sessions/session-routes.ts';
@@ -86,6 +88,13 @@ export function createApp(deps: AppDeps): Hono {
     throw httpError(404, 'not-found', 'No such API route.');
   });
 
+  // A member reloading or following a link to a board page: start loading the board meanwhile.
+  app.get('/board/:id{[A-Za-z0-9_-]{1,64}}', async (c, next) => {
+    const boardId = c.req.param('id');
+    const identity = await deps.authenticator.authenticate({ cookie: c.req.header('cookie') });
+    if (identity && roleOn(identity, boardId)) warmBoard(deps.rooms, boardId);
+    await next();
+  });
   if (deps.clientDir) {
     app.use('/*', serveStatic({ root: deps.clientDir }));
     // Client-side routes (/join, /board/...) all load the same page.

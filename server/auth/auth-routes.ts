@@ -1,7 +1,9 @@
 // Signing in: joining a board through an invite token, the admin's login, logout, and "who am I".
 import { Hono } from 'hono';
 import type { AccessStore } from '../../db/access-store.ts';
+import { warmBoard } from '../boards/warm-board.ts';
 import { httpError } from '../http-error.ts';
+import type { RoomRegistry } from '../sync/room-registry.ts';
 import { onlyFields, readJsonObject } from '../json-body.ts';
 import type { AccessEvents } from './access-events.ts';
 import { parseDisplayName, parseToken } from './access-requests.ts';
@@ -17,6 +19,7 @@ export interface AuthRoutesDeps {
   events: AccessEvents;
   adminTokenHash: string;
   secureCookies: boolean;
+  rooms: RoomRegistry;
 }
 
 const sessionExpiry = () => new Date(Date.now() + SESSION_DAYS * 86_400_000);
@@ -44,6 +47,8 @@ export function authRoutes(deps: AuthRoutesDeps): Hono<AuthEnv> {
     if (!member) throw httpError(401, 'invalid-invite', 'This invite link is not valid (any more).');
     setSessionCookie(c, sessionToken, deps.secureCookies);
     const { boardId, role, color } = member;
+    // The browser opens this board next.
+    warmBoard(deps.rooms, boardId);
     return c.json({ boardId, role, displayName: displayName.value, color, sessionToken });
   });
 
