@@ -2,18 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../../db/test-databases.ts';
 import { SESSION_COOKIE } from '../auth/authenticator.ts';
 import { startTestPlanbord, type TestPlanbord } from '../test-planbord.ts';
+import { eventually } from '../../shared/eventually.ts';
 
 const pglite = testDrivers().find((driver) => driver.name === 'pglite')!;
 const BOARD = 'gdi-2025';
-
-async function eventually(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
-}
 
 describe('warming a board', () => {
   let server: TestPlanbord;

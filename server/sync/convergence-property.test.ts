@@ -16,6 +16,7 @@ import { delayedWebSocket } from '../../shared/sync/delayed-web-socket.ts';
 import { connectClient, type TestClient } from '../../shared/sync/test-client.ts';
 import { computeTotals } from '../../shared/totals/board-totals.ts';
 import { startTestPlanbord, TEST_ADMIN_TOKEN, type TestPlanbord } from '../test-planbord.ts';
+import { eventually } from '../../shared/eventually.ts';
 
 const RUNS = Number(process.env.CONVERGENCE_RUNS ?? 25);
 /** Seeds that once failed; they always run. */
@@ -31,15 +32,6 @@ function prng(seed: number): () => number {
     state ^= state << 5;
     return (state >>> 0) / 2 ** 32;
   };
-}
-
-async function eventually(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
 }
 
 const snapshot = (doc: Y.Doc) => JSON.stringify(SHEETS.map((sheet) => readSheet(doc, sheet)));
