@@ -5,8 +5,9 @@
 // process and cannot be cut off, so this needs PostgreSQL (DATABASE_URL).
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { confirmedEdits, eventually, hasEdit, missing, quiesce, rowIdsOnServer, sleep, startEditLoad, type EditLoad } from './edit-load.ts';
+import { confirmedEdits, hasEdit, missing, quiesce, rowIdsOnServer, sleep, startEditLoad, type EditLoad } from './edit-load.ts';
 import { startRestartableServer, type RestartableServer } from './restartable-server.ts';
+import { waitUntil } from '../shared/eventually.ts';
 
 const OUTAGE_MS = 30_000;
 const STALL_MS = 10_000;
@@ -42,7 +43,7 @@ async function startLoad() {
   cleanups.push(() => server.close());
   const load = await startEditLoad(server.url, CLIENTS, 10);
   cleanups.push(async () => load.destroy());
-  await eventually(() => load.editors.every((editor) => confirmedEdits(editor).length > 0), 10_000, 'saves before the outage');
+  await waitUntil(() => load.editors.every((editor) => confirmedEdits(editor).length > 0), 10_000, 'saves before the outage');
   return { server, database: server.database!, load };
 }
 
@@ -65,7 +66,7 @@ describe.skipIf(!hasPostgres)('a database outage under load', () => {
     }
     // The board still syncs between clients from the server's memory.
     const madeByNow = load.made();
-    await eventually(
+    await waitUntil(
       () => load.editors.every(({ client }) => madeByNow.every((edit) => hasEdit(client, edit.id))),
       4_000,
       'clients see each other during the outage',

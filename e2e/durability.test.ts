@@ -5,19 +5,14 @@ import { readSheet, setCell } from '../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../shared/board/origins.ts';
 import { connectClient, type TestClient } from '../shared/sync/test-client.ts';
 import { E2E_ADMIN_TOKEN, newDataDir, startServer, type RunningServer } from './server-process.ts';
+import { waitUntil } from '../shared/eventually.ts';
 
 const BOARD = 'gdi-2025';
 const origin: BoardOrigin = { kind: 'user', userId: 'e2e' };
 const servers: RunningServer[] = [];
 const clients: TestClient[] = [];
 
-async function eventually(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const eventually = (check: () => boolean | Promise<boolean>, timeoutMs = 15_000) => waitUntil(check, timeoutMs);
 
 async function start(dataDir: string, port?: number): Promise<RunningServer> {
   const server = await startServer({ dataDir, port });

@@ -9,6 +9,7 @@ import type { BoardOrigin } from '../shared/board/origins.ts';
 import { EMPTY_ROWS } from '../shared/board/sheets.ts';
 import { connectClient, type TestClient } from '../shared/sync/test-client.ts';
 import { E2E_ADMIN_TOKEN } from './server-process.ts';
+import { waitUntil } from '../shared/eventually.ts';
 
 export const BOARD = 'gdi-2025';
 const origin: BoardOrigin = { kind: 'user', userId: 'e2e' };
@@ -34,13 +35,6 @@ export interface EditLoad {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function eventually(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await sleep(50);
-  }
-}
 
 async function postJson<T>(url: string, body: unknown, token?: string): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -130,7 +124,7 @@ export function missing(edits: readonly Edit[], present: ReadonlySet<string>): s
 /** Waits until every client has saved all its edits and holds every edit any client made. */
 export async function quiesce(load: EditLoad, timeoutMs: number): Promise<void> {
   load.stop();
-  await eventually(() => load.editors.every(({ client }) => client.saved.state === 'saved'), timeoutMs, 'every client saved');
+  await waitUntil(() => load.editors.every(({ client }) => client.saved.state === 'saved'), timeoutMs, 'every client saved');
   const all = load.made();
-  await eventually(() => load.editors.every(({ client }) => all.every((edit) => hasEdit(client, edit.id))), timeoutMs, 'every client has every edit');
+  await waitUntil(() => load.editors.every(({ client }) => all.every((edit) => hasEdit(client, edit.id))), timeoutMs, 'every client has every edit');
 }

@@ -7,3 +7,8 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
   }
   return true;
 }
+
+/** Like eventually, but a condition that does not hold in time fails the test with `what`. */
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what = 'condition'): Promise<void> {
+  if (!(await eventually(check, timeoutMs, 20))) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+}

@@ -7,18 +7,13 @@ import type { BoardData } from '../../shared/export/board-data.ts';
 import type { BoardComparison } from '../../shared/compare/compare-boards.ts';
 import { connectClient, type TestClient } from '../../shared/sync/test-client.ts';
 import { startTestPlanbord, type TestPlanbord } from '../test-planbord.ts';
+import { waitUntil } from '../../shared/eventually.ts';
 
 const SLOW = 90_000;
 const BOARD = 'gdi-2025';
 const me = (userId: string): BoardOrigin => ({ kind: 'user', userId });
 
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const eventually = (check: () => boolean | Promise<boolean>, timeoutMs = 5_000) => waitUntil(check, timeoutMs);
 
 describe.each(testDrivers().filter((driver) => driver.available))('sessions and snapshots on $name', (driver) => {
   let server: TestPlanbord;

@@ -24,6 +24,7 @@ const REGRESSION_SEEDS: number[] = [792];
 const pglite = testDrivers().find((driver) => driver.name === 'pglite')!;
 const origin: BoardOrigin = { kind: 'user', userId: 'admin' };
 
+// xorshift32, not shared/seeded-random.ts: the regression seeds above name runs of this generator.
 function prng(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {

@@ -10,18 +10,13 @@ import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from '../../shared/sync/
 import type { BoardTotals } from '../../shared/totals/types.ts';
 import { startTestPlanbord, TEST_ADMIN_TOKEN, type TestPlanbord } from '../test-planbord.ts';
 import { connectClient, type TestClient } from '../../shared/sync/test-client.ts';
+import { waitUntil } from '../../shared/eventually.ts';
 
 const SLOW = 90_000;
 const BOARD = 'gdi-2025';
 const me = (userId: string): BoardOrigin => ({ kind: 'user', userId });
 
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const eventually = (check: () => boolean | Promise<boolean>, timeoutMs = 3_000) => waitUntil(check, timeoutMs);
 
 function rawSocket(url: string, headers: Record<string, string> = {}) {
   const socket = new WebSocket(url, { headers });

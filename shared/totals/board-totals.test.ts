@@ -7,6 +7,7 @@ import type { BoardOrigin } from '../board/origins.ts';
 import { EMPTY_ROWS, type RenewalRow } from '../board/sheets.ts';
 import { DOMAINS, DOMAINS_AND_GENERIEK, RENEWAL_STATUSES } from '../domain.ts';
 import { computeTotals, observeTotals } from './board-totals.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 const me: BoardOrigin = { kind: 'user', userId: 'test' };
 
@@ -99,14 +100,6 @@ describe('computeTotals', () => {
     expect(computeTotals(doc).beheer.total).toBe(300_000);
   });
 });
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 2246822507) + 0x9e3779b9) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 describe('observeTotals', () => {
   it('stays equal to a full recompute through random edits, deletes and remote updates', () => {
