@@ -118,8 +118,22 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, role: Role): UpdateV
     list.push(struct);
     byClient.set(struct.id.client, list);
   }
-  const inUpdate = (id: Y.ID): Y.Item | undefined =>
-    byClient.get(id.client)?.find((item) => id.clock >= item.id.clock && id.clock < item.id.clock + item.length);
+  // An update lists each client's structs in clock order: search, do not scan, or an update of
+  // many items would cost their square.
+  const inUpdate = (id: Y.ID): Y.Item | undefined => {
+    const items = byClient.get(id.client);
+    if (!items) return undefined;
+    let low = 0;
+    let high = items.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const item = items[mid]!;
+      if (id.clock < item.id.clock) high = mid - 1;
+      else if (id.clock >= item.id.clock + item.length) low = mid + 1;
+      else return item;
+    }
+    return undefined;
+  };
   const inDoc = (id: Y.ID): Y.Item | Y.GC | null => (id.clock < Y.getState(doc.store, id.client) ? Y.getItem(doc.store, id) : null);
 
   // The container a type lives in, given the item that holds the type.
