@@ -164,7 +164,7 @@ interface TypingResult {
 async function measureTyping(page: Page, peer: TestClient, board: Board, rate: number, received: { frames: number }): Promise<TypingResult> {
   const ids = readSheet(peer.doc, 'beheer').map((entry) => entry.id);
   const typedRow = ids[2]!;
-  const text = `${rate > 0 ? 'Onder last' : 'Rustig'} ${Date.now()} `.padEnd(KEYS, 'abcdefghij');
+  const text = `${rate > 0 ? 'Onder last' : 'Rustig'} ${Date.now()}`.padEnd(KEYS, 'abcdefghij');
   await beheerCell(page, 'opdrachtnemer', 2).dblclick();
   const editor = cellEditor(page, 'beheer');
   await editor.waitFor();
@@ -198,7 +198,7 @@ async function measureTyping(page: Page, peer: TestClient, board: Board, rate: n
   await editor.press('Enter');
   const deadline = entered + 10_000;
   const rowOf = () => readSheet(peer.doc, 'beheer').find((entry) => entry.id === typedRow)?.row.opdrachtnemer;
-  while (rowOf() !== text.trim()) {
+  while (rowOf() !== text) {
     if (performance.now() > deadline) throw new Error(`the typed text did not reach the other client (it has "${rowOf()}")`);
     await sleep(10);
   }
@@ -237,16 +237,23 @@ const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(0) : '-').padStart
 async function main(): Promise<void> {
   const chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
   console.log(`bench/grid  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})  ${chromium}`);
-  const server = await startServer();
+  let server = await startServer();
   try {
     await createBigBoard(server);
     const boards: Board[] = [{ id: 'gdi-2025', label: '2025 plan' }, { id: BIG, label: `${ROWS.toLocaleString('en')} rows` }];
     console.log(`boards: gdi-2025 (the 2025 plan, ~100 rows) and ${BIG} (${ROWS} generated rows: half B&E, half renewal); viewport ${VIEWPORT.width}x${VIEWPORT.height}\n`);
 
     const emptyTimes = (): LoadTimes => ({ joinRows: [], joinUsable: [], reloadRows: [], reloadUsable: [] });
-    // First the board as nobody has it open: the server reads it from the database on the first connection.
+    // First the board as nobody has it open: a server just started on the same data, which reads the
+    // board from the database on the first request for it.
     const cold = new Map(boards.map((board) => [board.id, emptyTimes()]));
-    for (const board of boards) await measureLoad(server, board, cold.get(board.id)!);
+    for (let rep = 0; rep < REPS; rep++) {
+      for (const board of boards) {
+        await server.stop('SIGTERM');
+        server = await startServer({ dataDir: server.dataDir, port: server.port });
+        await measureLoad(server, board, cold.get(board.id)!);
+      }
+    }
     // Then as in a meeting, with someone else connected to the board all along.
     const peers = new Map(boards.map((board) => [board.id, connectClient(`${server.url.replace(/^http/, 'ws')}/sync`, board.id, E2E_ADMIN_TOKEN)]));
     await Promise.all([...peers.values()].map((peer) => peer.synced()));
@@ -256,7 +263,8 @@ async function main(): Promise<void> {
       for (const board of boards) await measureLoad(server, board, times.get(board.id)!);
     }
     console.log(`Navigation -> grid usable (rows shown, then a double-click opens an editor that takes a key), ms. Join: an empty browser opens`);
-    console.log(`an invite link; reload: the same browser reloads (the board is in its IndexedDB). Board open on the server: medians of ${REPS}.`);
+    console.log(`an invite link; reload: the same browser reloads (the board is in its IndexedDB). Medians of ${REPS}; "not open": the server was`);
+    console.log(`restarted before each join, so the join makes it read the board from the database.`);
     console.log(`| ${'board'.padEnd(12)} | ${'on the server'.padEnd(13)} | ${'join: rows'.padStart(10)} | ${'join: usable'.padStart(12)} | ${'reload: rows'.padStart(12)} | ${'reload: usable'.padStart(14)} | ${'usable, every run'.padEnd(36)} |`);
     for (const [state, table] of [['not open', cold], ['open', times]] as const) {
       for (const board of boards) {
@@ -266,7 +274,8 @@ async function main(): Promise<void> {
     }
     const [small, big] = boards.map((board) => times.get(board.id)!);
     console.log(`ratio ${boards[1]!.label} / 2025 plan, usable: join ${(median(big!.joinUsable) / median(small!.joinUsable)).toFixed(2)}x, reload ${(median(big!.reloadUsable) / median(small!.reloadUsable)).toFixed(2)}x`);
-    const worst = Math.max(...big!.joinUsable, ...big!.reloadUsable);
+    const bigCold = cold.get(BIG)!;
+    const worst = Math.max(...big!.joinUsable, ...big!.reloadUsable, ...bigCold.joinUsable, ...bigCold.reloadUsable);
     console.log(`${boards[1]!.label} usable within ${TARGET_MS} ms: ${worst <= TARGET_MS ? 'yes' : 'no'} (slowest run ${worst.toFixed(0)} ms)\n`);
 
     const typing: TypingResult[] = [];

@@ -8,7 +8,7 @@
 // Run: npm run bench:load [-- sizes=2000,20000 runs=3 boards=1,10,50 updates=100000 writers=5]
 import os from 'node:os';
 import * as Y from 'yjs';
-import { createBoardStore, type BoardStore } from '../db/board-store.ts';
+import { createBoardStore, type BoardState, type BoardStore } from '../db/board-store.ts';
 import { docFromStored } from '../server/sync/stored-board.ts';
 import { readSheet, setCell, sheetMap } from '../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../shared/board/origins.ts';
@@ -156,37 +156,71 @@ async function writeUpdates(server: BenchServer, boardId: string): Promise<{ cli
 interface LoadTiming {
   readMs: number;
   applyMs: number;
+  /** The longest the event loop went without a turn while the document was built. */
+  pauseMs: number;
   logRows: number;
   stateBytes: number;
 }
 
 /** What the room registry does on the first connect: the store's load, then the document. */
-async function timeLoad(store: BoardStore, boardId: string): Promise<LoadTiming> {
+async function timeLoad(store: BoardStore, boardId: string, oneStep = false): Promise<LoadTiming> {
   const start = performance.now();
   const stored = (await store.loadBoardState(boardId))!;
   const read = performance.now();
-  const doc = docFromStored(stored);
+  const pauses = watchPauses();
+  const doc = oneStep ? applyAtOnce(stored) : await docFromStored(stored);
   const applied = performance.now();
+  const pauseMs = pauses.stop();
   if (rowCount(doc) !== LOG_ROWS) throw new Error(`${boardId}: loaded ${rowCount(doc)} rows`);
   doc.destroy();
-  return { readMs: read - start, applyMs: applied - read, logRows: stored.updates.length, stateBytes: stored.state.length };
+  return { readMs: read - start, applyMs: applied - read, pauseMs, logRows: stored.updates.length, stateBytes: stored.state.length };
+}
+
+/** The stored state and log applied with one Y.applyUpdate each: how a load ran before it was sliced. */
+function applyAtOnce(stored: BoardState): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, stored.state);
+  for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** Measures the longest gap between turns of the event loop until stopped. */
+function watchPauses(): { stop(): number } {
+  let last = performance.now();
+  let longest = 0;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    timer = setImmediate(tick);
+  };
+  let timer = setImmediate(tick);
+  return {
+    stop() {
+      clearImmediate(timer);
+      return Math.max(longest, performance.now() - last);
+    },
+  };
 }
 
 /** Times both boards in turn, so noise from the machine falls on both alike. */
-async function compareLoads(store: BoardStore, boardId: string, baselineId: string): Promise<{ ours: LoadTiming; base: LoadTiming }> {
+async function compareLoads(store: BoardStore, boardId: string, baselineId: string): Promise<{ ours: LoadTiming; base: LoadTiming; oneStep: LoadTiming }> {
   const ours: LoadTiming[] = [];
   const base: LoadTiming[] = [];
+  const oneStep: LoadTiming[] = [];
   for (let run = 0; run < RUNS + 2; run++) {
     base.push(await timeLoad(store, baselineId));
     ours.push(await timeLoad(store, boardId));
+    oneStep.push(await timeLoad(store, baselineId, true));
   }
   const mid = (timings: LoadTiming[]): LoadTiming => ({
     readMs: median(timings.map((t) => t.readMs)),
     applyMs: median(timings.map((t) => t.applyMs)),
+    pauseMs: median(timings.map((t) => t.pauseMs)),
     logRows: timings.at(-1)!.logRows,
     stateBytes: timings.at(-1)!.stateBytes,
   });
-  return { ours: mid(ours), base: mid(base) };
+  return { ours: mid(ours), base: mid(base), oneStep: mid(oneStep) };
 }
 
 /** (c) Loading a 20,000-row board after 100,000 edits, against the same board without a log. */
@@ -204,14 +238,15 @@ async function loadAfterUpdates(server: BenchServer, store: BoardStore, logRows:
 
   console.log(`\n(c) loading a ${LOG_ROWS.toLocaleString('en')}-row board from the database (the store's load + the Y.Doc, as on a first connect; medians of ${RUNS + 2})`);
   console.log(`${UPDATES.toLocaleString('en')} edits through the server by ${WRITERS} clients in ${seconds.toFixed(1)} s (${(UPDATES / seconds).toFixed(0)}/s); log rows left for the board: ${rowsWhileOpen} while open, ${await logRows()} after it closed\n`);
-  console.log('| board | log rows loaded | state MiB | read ms | apply ms | load ms | load / baseline |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| board | log rows loaded | state MiB | read ms | apply ms | load ms | load / baseline | longest event-loop pause ms |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const line = (label: string, t: LoadTiming, base: LoadTiming) => {
     const total = t.readMs + t.applyMs;
     const ratio = total / (base.readMs + base.applyMs);
-    console.log(`| ${label.padEnd(44)} | ${cell(t.logRows, 15)} | ${cell(mib(t.stateBytes), 9)} | ${cell(t.readMs.toFixed(0), 7)} | ${cell(t.applyMs.toFixed(0), 8)} | ${cell(total.toFixed(0), 7)} | ${cell(ratio.toFixed(2), 15)} |`);
+    console.log(`| ${label.padEnd(44)} | ${cell(t.logRows, 15)} | ${cell(mib(t.stateBytes), 9)} | ${cell(t.readMs.toFixed(0), 7)} | ${cell(t.applyMs.toFixed(0), 8)} | ${cell(total.toFixed(0), 7)} | ${cell(ratio.toFixed(2), 15)} | ${cell(t.pauseMs.toFixed(0), 27)} |`);
   };
   line('baseline: state row only, no edits', whileOpen.base, whileOpen.base);
+  line('state row only, applied in one step (no slices)', whileOpen.oneStep, whileOpen.base);
   line('after the edits, board still open (as a crash leaves it)', whileOpen.ours, whileOpen.base);
   line('after the edits, board closed', afterClose.ours, afterClose.base);
   const worst = Math.max(whileOpen.ours.readMs + whileOpen.ours.applyMs, afterClose.ours.readMs + afterClose.ours.applyMs);

@@ -60,7 +60,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     if (!stored) return err('board-not-found');
     let doc: Y.Doc;
     try {
-      doc = docFromStored(stored);
+      doc = await docFromStored(stored);
     } catch (error) {
       options.log.warn('board-unreadable', { boardId }, error);
       return err('board-unreadable');

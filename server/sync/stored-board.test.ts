@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { generatedBoard } from '../../bench/generated-board.ts';
+import { readSheet, setCell } from '../../shared/board/board-doc.ts';
+import type { BoardOrigin } from '../../shared/board/origins.ts';
+import { docFromStored } from './stored-board.ts';
+
+const origin: BoardOrigin = { kind: 'user', userId: 'test' };
+
+describe('docFromStored', () => {
+  it('loads a large board in slices: the event loop runs meanwhile, and the document is the stored one', async () => {
+    const source = generatedBoard(2_000, origin);
+    const state = Y.encodeStateAsUpdate(source);
+    const row = readSheet(source, 'beheer')[0]!;
+    const before = Y.encodeStateVector(source);
+    setCell(source, 'beheer', row.id, 'amount', 123_456, origin);
+    const logged = Y.encodeStateAsUpdate(source, before);
+
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const doc = await docFromStored({ state, compactedThrough: 0, updates: [{ seq: 1, update: logged }] });
+    clearInterval(ticker);
+
+    expect(turns).toBeGreaterThan(1);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(Y.encodeStateAsUpdate(source));
+    expect(readSheet(doc, 'beheer').find((entry) => entry.id === row.id)?.row.amount).toBe(123_456);
+  });
+
+  it('rejects stored bytes that are not a document, large or small', async () => {
+    const state = Y.encodeStateAsUpdate(generatedBoard(2_000, origin));
+    await expect(docFromStored({ state: state.subarray(0, state.length >> 1), compactedThrough: 0, updates: [] })).rejects.toThrow();
+    await expect(docFromStored({ state: new Uint8Array([1, 1, 1, 0, 0x1f]), compactedThrough: 0, updates: [] })).rejects.toThrow();
+  });
+});
