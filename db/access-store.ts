@@ -2,7 +2,7 @@
 // database, only their hashes.
 import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from './create-db.ts';
-import { invites, members, serverSecrets, sessions, type MemberRole } from './schema.ts';
+import { boards, invites, members, serverSecrets, sessions, type MemberRole } from './schema.ts';
 
 export type Invite = typeof invites.$inferSelect;
 export type Member = typeof members.$inferSelect;
@@ -53,6 +53,8 @@ export interface AccessStore {
    * memberIds are the members revoked now (none when the invite was revoked before).
    */
   revokeInvite(boardId: string, inviteId: string): Promise<{ memberIds: string[] } | null>;
+  /** What a usable invite (not revoked, not expired) leads to, for the page that asks for a name. */
+  findUsableInvite(inviteTokenHash: string, now: Date): Promise<{ boardId: string; boardTitle: string; role: MemberRole } | null>;
   /**
    * Joins a board through a usable invite (not revoked, not expired): creates the member and its
    * first session in one transaction. Null when the invite is not usable.
@@ -116,6 +118,16 @@ export function createAccessStore(db: Db): AccessStore {
           .returning({ id: members.id });
         return { memberIds: revoked.map((member) => member.id) };
       });
+    },
+
+    async findUsableInvite(inviteTokenHash, now) {
+      const [invite] = await db
+        .select({ boardId: invites.boardId, boardTitle: boards.title, role: invites.role, expiresAt: invites.expiresAt })
+        .from(invites)
+        .innerJoin(boards, eq(boards.id, invites.boardId))
+        .where(and(eq(invites.tokenHash, inviteTokenHash), isNull(invites.revokedAt)));
+      if (!invite || (invite.expiresAt && invite.expiresAt <= now)) return null;
+      return { boardId: invite.boardId, boardTitle: invite.boardTitle, role: invite.role };
     },
 
     // The invite row is share-locked, so a revocation committing meanwhile waits for this join and

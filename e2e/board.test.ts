@@ -4,9 +4,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './browser.ts';
-import { cell, cellEditor, enterValue, grid, gridRow, inviteUrl, joinBoard, totalCell, typeInto, waitSynced } from './board-ui.ts';
+import { adminApi, cell, cellEditor, enterValue, grid, gridRow, inviteUrl, joinBoard, totalCell, typeInto, waitSynced } from './board-ui.ts';
 import { screenshot } from './screenshots.ts';
-import { startServer, type RunningServer } from './server-process.ts';
+import { E2E_ADMIN_TOKEN, startServer, type RunningServer } from './server-process.ts';
 
 let server: RunningServer;
 const contexts: BrowserContext[] = [];
@@ -233,6 +233,24 @@ describe('the keyboard alone', () => {
     await expect.poll(async () => (await order()).indexOf(before[1]!)).toBe(0);
     await page.keyboard.press('Control+z');
     await expect.poll(order).toEqual(before);
+  });
+});
+
+describe('an invite link', () => {
+  it('says which board and role it leads to before a name is asked, and that a revoked one is dead', async () => {
+    const page = await (await context()).newPage();
+    await page.goto(await inviteUrl(server, 'editor'));
+    await expect.poll(() => page.locator('form.card p').first().textContent(), { timeout: 5_000 }).toMatch(
+      /U bent uitgenodigd voor\s*GDI-Programmeringsplan 2025\s*, als bewerker\./,
+    );
+
+    const created = await adminApi(server, '/api/boards/gdi-2025/invites', { role: 'viewer' });
+    const invite = (await created.json()) as { id: string; url: string };
+    const revoked = await fetch(`${server.url}/api/boards/gdi-2025/invites/${invite.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });
+    expect(revoked.status).toBe(200);
+    const dead = await (await context()).newPage();
+    await dead.goto(invite.url);
+    await expect.poll(() => dead.getByRole('alert').textContent(), { timeout: 5_000 }).toContain('Deze uitnodigingslink is niet (meer) geldig');
   });
 });
 

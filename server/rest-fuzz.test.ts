@@ -90,6 +90,7 @@ describe.each(testDrivers().filter((driver) => driver.available))('REST routes u
 
   it('answers malformed, mistyped, oversized and hostile requests to every route with a 4xx and stores nothing', async () => {
     const routes: Route[] = [
+      { method: 'POST', path: '/api/invite', fields: ['token'] },
       { method: 'POST', path: '/api/join', fields: ['token', 'displayName'] },
       { method: 'POST', path: '/api/login', fields: ['adminToken'] },
       { method: 'POST', path: `/api/boards/${BOARD}/invites`, fields: ['role', 'expiresInHours'] },

@@ -65,6 +65,32 @@ describe.each(testDrivers().filter((driver) => driver.available))('roles and acc
     expect(((await second.json()) as { color: string }).color).not.toBe(session.color);
   });
 
+  it('tells the invite page where a link leads, starts loading that board, and gives dead links the join answer', async () => {
+    const invite = await createInvite('viewer', '/api/boards/other');
+    // No test before this one opened the second board.
+    expect(server.planbord.rooms.peek('other')).toBeNull();
+    const preview = await server.api('/api/invite', { method: 'POST', token: null, json: { token: invite.token } });
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toEqual({ boardId: 'other', boardTitle: 'Ander bord', role: 'viewer' });
+    await expect.poll(() => server.planbord.rooms.peek('other')).not.toBeNull();
+    // Looking is not joining: nobody became a member.
+    expect(((await server.database.query("select count(*)::int as n from members where board_id = 'other'"))[0] as { n: number }).n).toBe(0);
+
+    await server.api(`/api/boards/other/invites/${invite.id}`, { method: 'DELETE' });
+    const dead = await Promise.all(
+      [invite.token, 'unknown-token'].map((token) => server.api('/api/invite', { method: 'POST', token: null, json: { token } })),
+    );
+    expect(dead.map((response) => response.status)).toEqual([401, 401]);
+    const [revoked, unknown] = await Promise.all(dead.map((response) => response.json()));
+    expect(revoked).toEqual(unknown);
+    expect(revoked).toMatchObject({ error: 'invalid-invite' });
+    for (const json of [{}, { token: 7 }, { token: invite.token, extra: 1 }]) {
+      const bad = await server.api('/api/invite', { method: 'POST', token: null, json });
+      expect(bad.status, JSON.stringify(json)).toBe(400);
+      expect(await bad.json()).toMatchObject({ message: expect.any(String) });
+    }
+  });
+
   it('lets the admin sign in with the admin token, and signs out by ending the session', async () => {
     expect(await status('/api/login', null, { method: 'POST', json: { adminToken: 'wrong-token-wrong-token' } })).toBe(401);
     const login = await server.api('/api/login', { method: 'POST', token: null, json: { adminToken: TEST_ADMIN_TOKEN } });

@@ -27,6 +27,19 @@ const sessionExpiry = () => new Date(Date.now() + SESSION_DAYS * 86_400_000);
 export function authRoutes(deps: AuthRoutesDeps): Hono<AuthEnv> {
   const routes = new Hono<AuthEnv>();
 
+  // The invite page shows where a link leads before anyone types a name, and a dead link at once.
+  // The board starts loading meanwhile: the person reading the page joins it next.
+  routes.post('/invite', async (c) => {
+    const body = await readJsonObject(c);
+    onlyFields(body, ['token']);
+    const token = parseToken(body.token, 'token');
+    if (!token.ok) throw httpError(400, 'invalid-body', token.error);
+    const invite = await deps.access.findUsableInvite(hashToken(token.value), new Date());
+    if (!invite) throw httpError(401, 'invalid-invite', 'This invite link is not valid (any more).');
+    warmBoard(deps.rooms, invite.boardId);
+    return c.json(invite);
+  });
+
   routes.post('/join', async (c) => {
     const body = await readJsonObject(c);
     onlyFields(body, ['token', 'displayName']);

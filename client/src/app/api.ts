@@ -12,6 +12,13 @@ export interface BoardSummary {
   year: number;
 }
 
+/** Where an invite link leads, shown before the person gives a name. */
+export interface InvitePreview {
+  boardId: string;
+  boardTitle: string;
+  role: Role;
+}
+
 export interface InviteView {
   id: string;
   role: Role;
@@ -47,6 +54,7 @@ export async function call<T>(method: string, url: string, body?: unknown): Prom
 export const api = {
   me: () => call<Me>('GET', '/api/me'),
   login: (adminToken: string) => call<{ kind: 'admin' }>('POST', '/api/login', { adminToken }),
+  invite: (token: string) => call<InvitePreview>('POST', '/api/invite', { token }),
   join: (token: string, displayName: string) =>
     call<{ boardId: string; role: Role; displayName: string }>('POST', '/api/join', { token, displayName }),
   logout: () => call<{ ok: true }>('POST', '/api/logout'),

@@ -66,7 +66,12 @@ export class PlanbordApp extends LitElement {
         return html`
           <h1>Welkom bij Planbord</h1>
           <form class="card" @submit=${this.join}>
-            <p>U bent uitgenodigd voor een planbord. Onder deze naam ziet de rest van de tafel uw wijzigingen.</p>
+            <p>
+              ${page.invite
+                ? html`U bent uitgenodigd voor <strong>${page.invite.boardTitle}</strong>, als ${ROLE_LABEL[page.invite.role]}.`
+                : 'U bent uitgenodigd voor een planbord.'}
+              Onder deze naam ziet de rest van de tafel uw wijzigingen.
+            </p>
             <label for="display-name">Uw naam, zoals anderen die zien</label>
             <input id="display-name" name="displayName" autocomplete="name" maxlength="60" required />
             <button type="submit">Deelnemen</button>

@@ -2,10 +2,17 @@
 // or a board. Invite and admin links carry their token in the URL fragment, which never reaches the
 // server (or its logs); it is read here and removed from the address bar at once.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { api, type BoardSummary, type Me } from './api.ts';
+import { api, type BoardSummary, type InvitePreview, type Me } from './api.ts';
 
-export type Page = { name: 'loading' } | { name: 'sign-in' } | { name: 'join'; token: string } | { name: 'boards' } | { name: 'board'; id: string };
+export type Page =
+  | { name: 'loading' }
+  | { name: 'sign-in' }
+  /** invite: where the link leads once the server has said so; null until then, or if it cannot. */
+  | { name: 'join'; token: string; invite: InvitePreview | null }
+  | { name: 'boards' }
+  | { name: 'board'; id: string };
 
+const INVALID_INVITE = 'Deze uitnodigingslink is niet (meer) geldig. Vraag de voorzitter om een nieuwe.';
 const BOARD_PATH = /^\/board\/([A-Za-z0-9_-]{1,64})$/;
 
 export class SessionController implements ReactiveController {
@@ -39,7 +46,8 @@ export class SessionController implements ReactiveController {
       if (!result.ok) this.error = 'Deze inloglink is niet (meer) geldig.';
     } else if (location.pathname === '/join' && token) {
       history.replaceState(null, '', '/join');
-      this.show({ name: 'join', token });
+      this.show({ name: 'join', token, invite: null });
+      void this.previewInvite(token);
       return;
     }
     await this.route();
@@ -71,6 +79,15 @@ export class SessionController implements ReactiveController {
     else this.host.requestUpdate();
   }
 
+  /** Says where the link leads, or that it is dead, while the person still has to type a name. */
+  private async previewInvite(token: string): Promise<void> {
+    const result = await api.invite(token);
+    if (this.page.name !== 'join' || this.page.token !== token) return;
+    if (result.ok) this.page = { ...this.page, invite: result.value };
+    else if (result.error.status === 401) this.error = INVALID_INVITE;
+    this.host.requestUpdate();
+  }
+
   async join(displayName: string): Promise<void> {
     if (this.page.name !== 'join') return;
     const name = displayName.trim();
@@ -81,7 +98,7 @@ export class SessionController implements ReactiveController {
     }
     const result = await api.join(this.page.token, name);
     if (!result.ok) {
-      this.error = result.error.status === 401 ? 'Deze uitnodigingslink is niet (meer) geldig. Vraag de voorzitter om een nieuwe.' : `Deelnemen lukt niet: ${result.error.message}`;
+      this.error = result.error.status === 401 ? INVALID_INVITE : `Deelnemen lukt niet: ${result.error.message}`;
       this.host.requestUpdate();
       return;
     }
