@@ -9,6 +9,7 @@ import type { BoardOrigin } from '../../../shared/board/origins.ts';
 import { SHEETS, type SheetName } from '../../../shared/board/sheets.ts';
 import { trackSaveStatus, type SaveState, type SaveStatus } from '../../../shared/sync/save-status.ts';
 import { observeTotals, type LiveTotals } from '../../../shared/totals/board-totals.ts';
+import { storeFirstSyncAsReceived } from './first-sync.ts';
 
 export type ConnectionState = 'connecting' | 'syncing' | 'connected' | 'offline' | 'refused';
 
@@ -53,6 +54,7 @@ export class BoardConnection extends EventTarget {
   readonly origin: BoardOrigin;
   private readonly local: IndexeddbPersistence | null;
   private liveTotals?: LiveTotals;
+  private readonly forgetFirstSync: () => void;
   private currentState: ConnectionState;
   private destroyed = false;
   refusal = '';
@@ -80,6 +82,7 @@ export class BoardConnection extends EventTarget {
     void loaded.then(() => {
       if (navigator.onLine && !this.destroyed && !this.provider.shouldConnect) this.provider.connect();
     });
+    this.forgetFirstSync = storeFirstSyncAsReceived(this.doc, this.provider, this.local);
     this.currentState = navigator.onLine ? 'connecting' : 'offline';
     this.saves = trackSaveStatus(this.provider);
     // The server stamps this field for everyone else; this is how this browser sees itself.
@@ -179,6 +182,7 @@ export class BoardConnection extends EventTarget {
     this.destroyed = true;
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
+    this.forgetFirstSync();
     this.undo.destroy();
     this.liveTotals?.destroy();
     this.saves.destroy();
