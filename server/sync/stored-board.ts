@@ -21,7 +21,7 @@ async function docFromState(state: Uint8Array): Promise<Y.Doc> {
     if (state.length < SLICE_FROM_BYTES) Y.applyUpdate(doc, state, LOAD_ORIGIN);
     else {
       for (const slice of sliceUpdate(state, STRUCTS_PER_SLICE)) {
-        Y.applyUpdate(doc, slice, LOAD_ORIGIN);
+        if (slice) Y.applyUpdate(doc, slice, LOAD_ORIGIN);
         await nextTurn();
       }
     }

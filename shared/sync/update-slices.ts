@@ -3,9 +3,11 @@
 // rows that is over half a second in which a server answers nobody. Applied slice by slice, with the
 // event loop free in between, a large board loads while every other board keeps its pace.
 //
-// The cut is made on the bytes: each struct is only scanned to find where it ends (no Item is built,
-// which would cost more than the integration saved), and a slice copies whole structs with a new
-// header. The delete set comes last, once every struct it names is in the document.
+// The cut is made on the bytes: each struct is only scanned for where it ends and which items it
+// builds on (no Item is built, which would cost more than the integration saved). Slices follow those
+// dependencies across clients, the way the edits were made: a struct whose neighbour or parent came
+// in a later slice would wait in Yjs's pending store, and every slice after it would retry the lot.
+// The delete set comes last, once every struct it names is in the document.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
@@ -20,12 +22,17 @@ const HAS_PARENT_SUB = 32;
 /** Y.XmlElement and Y.XmlHook carry a name after their type ref. */
 const NAMED_TYPE_REFS = new Set([3, 5]);
 
-interface Run {
+/** One client's structs in the update, as byte ranges, with what each depends on. */
+interface Group {
   client: number;
-  clock: number;
-  structs: number;
-  from: number;
-  to: number;
+  /** Byte offset where each struct starts, and one more: where the last one ends. */
+  offsets: number[];
+  /** Clock of each struct's first unit, and one more: the clock after the last one. */
+  clocks: number[];
+  /** Dependencies of struct i are deps[depStarts[i] .. depStarts[i + 1]), as (client, clock) pairs. */
+  depStarts: number[];
+  /** The next struct not yet put in a slice. */
+  next: number;
 }
 
 /** Reads past one struct's content and returns the clock length it covers. */
@@ -68,31 +75,59 @@ function skipContent(decoder: decoding.Decoder, ref: number): number {
   }
 }
 
-/** Reads past one struct; returns the clock length it covers. */
-function skipStruct(decoder: decoding.Decoder): number {
+/** Reads past one struct, noting the ids it builds on in `deps`; returns the clock length it covers. */
+function skipStruct(decoder: decoding.Decoder, deps: number[]): number {
   const info = decoding.readUint8(decoder);
   const kind = info & BITS5;
-  if (kind === GC) return decoding.readVarUint(decoder);
-  if (kind === SKIP) return decoding.readVarUint(decoder);
-  if (info & HAS_ORIGIN) (decoding.readVarUint(decoder), decoding.readVarUint(decoder));
-  if (info & HAS_RIGHT_ORIGIN) (decoding.readVarUint(decoder), decoding.readVarUint(decoder));
+  if (kind === GC || kind === SKIP) return decoding.readVarUint(decoder);
+  if (info & HAS_ORIGIN) deps.push(decoding.readVarUint(decoder), decoding.readVarUint(decoder));
+  if (info & HAS_RIGHT_ORIGIN) deps.push(decoding.readVarUint(decoder), decoding.readVarUint(decoder));
   if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) {
     // Parent: a root type's name, or the id of the item that holds the type.
     if (decoding.readVarUint(decoder) === 1) decoding.readVarString(decoder);
-    else (decoding.readVarUint(decoder), decoding.readVarUint(decoder));
+    else deps.push(decoding.readVarUint(decoder), decoding.readVarUint(decoder));
     if (info & HAS_PARENT_SUB) decoding.readVarString(decoder);
   }
   return skipContent(decoder, kind);
 }
 
-function encodeSlice(update: Uint8Array, runs: readonly Run[]): Uint8Array {
+/** Structs scanned between two pauses of the scan: a few milliseconds' work. */
+const SCAN_PAUSE_EVERY = 20_000;
+
+/** Scans the whole update, yielding null now and then so that a caller can let other work run. */
+function* scan(update: Uint8Array): Generator<null, { groups: Group[]; deps: number[]; deleteSetAt: number }> {
+  const decoder = decoding.createDecoder(update);
+  const deps: number[] = [];
+  const groups: Group[] = [];
+  const count = decoding.readVarUint(decoder);
+  for (let g = 0; g < count; g++) {
+    const structs = decoding.readVarUint(decoder);
+    const client = decoding.readVarUint(decoder);
+    let clock = decoding.readVarUint(decoder);
+    const group: Group = { client, offsets: [decoder.pos], clocks: [clock], depStarts: [deps.length], next: 0 };
+    for (let i = 0; i < structs; i++) {
+      clock += skipStruct(decoder, deps);
+      group.offsets.push(decoder.pos);
+      group.clocks.push(clock);
+      group.depStarts.push(deps.length);
+      if (group.clocks.length % SCAN_PAUSE_EVERY === 0) yield null;
+    }
+    groups.push(group);
+  }
+  return { groups, deps, deleteSetAt: decoder.pos };
+}
+
+/** A slice being filled: per group, the range of its structs in it (contiguous, in order). */
+type Slice = Map<Group, { first: number; end: number }>;
+
+function encodeSlice(update: Uint8Array, slice: Slice): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, runs.length);
-  for (const run of runs) {
-    encoding.writeVarUint(encoder, run.structs);
-    encoding.writeVarUint(encoder, run.client);
-    encoding.writeVarUint(encoder, run.clock);
-    encoding.writeUint8Array(encoder, update.subarray(run.from, run.to));
+  encoding.writeVarUint(encoder, slice.size);
+  for (const [group, { first, end }] of slice) {
+    encoding.writeVarUint(encoder, end - first);
+    encoding.writeVarUint(encoder, group.client);
+    encoding.writeVarUint(encoder, group.clocks[first]!);
+    encoding.writeUint8Array(encoder, update.subarray(group.offsets[first], group.offsets[end]));
   }
   // No deletions: they come with the last slice.
   encoding.writeVarUint(encoder, 0);
@@ -100,36 +135,59 @@ function encodeSlice(update: Uint8Array, runs: readonly Run[]): Uint8Array {
 }
 
 /**
- * Yields slices of at most `maxStructs` structs each, then one with the delete set. The scan runs
- * between the slices, so a caller that waits between them never blocks for the whole update.
- * Throws on bytes that are not a v1 update; nothing is yielded past the point where they went wrong.
+ * Yields slices of at most `maxStructs` structs each, then one with the delete set. While it scans
+ * the update, before the first slice, it yields null now and then: a point to pause, with nothing to
+ * apply. Throws on bytes that are not a v1 update, before yielding any slice.
  */
-export function* sliceUpdate(update: Uint8Array, maxStructs: number): Generator<Uint8Array> {
-  const decoder = decoding.createDecoder(update);
-  let pending: Run[] = [];
-  let pendingStructs = 0;
-  const groups = decoding.readVarUint(decoder);
-  for (let group = 0; group < groups; group++) {
-    const count = decoding.readVarUint(decoder);
-    const client = decoding.readVarUint(decoder);
-    let clock = decoding.readVarUint(decoder);
-    let run: Run = { client, clock, structs: 0, from: decoder.pos, to: decoder.pos };
-    for (let i = 0; i < count; i++) {
-      clock += skipStruct(decoder);
-      run.structs++;
-      run.to = decoder.pos;
-      if (++pendingStructs >= maxStructs) {
-        yield encodeSlice(update, [...pending, run]);
-        pending = [];
-        pendingStructs = 0;
-        run = { client, clock, structs: 0, from: decoder.pos, to: decoder.pos };
+export function* sliceUpdate(update: Uint8Array, maxStructs: number): Generator<Uint8Array | null> {
+  const { groups, deps, deleteSetAt } = yield* scan(update);
+  const byClient = new Map(groups.map((group) => [group.client, group]));
+  /** Whether the struct holding this id is in the document by the slice being filled. */
+  const present = (client: number, clock: number) => {
+    const group = byClient.get(client);
+    // Outside the update: already in the document, or missing there as it would be anyway.
+    if (!group || clock < group.clocks[0]! || clock >= group.clocks.at(-1)!) return true;
+    return clock < group.clocks[group.next]!;
+  };
+  const ready = (group: Group) => {
+    const i = group.next;
+    for (let d = group.depStarts[i]!; d < group.depStarts[i + 1]!; d += 2) if (!present(deps[d]!, deps[d + 1]!)) return false;
+    return true;
+  };
+  const done = (group: Group) => group.next >= group.clocks.length - 1;
+
+  let slice: Slice = new Map();
+  let inSlice = 0;
+  function* take(group: Group): Generator<Uint8Array> {
+    const range = slice.get(group);
+    if (range) range.end++;
+    else slice.set(group, { first: group.next, end: group.next + 1 });
+    group.next++;
+    if (++inSlice < maxStructs) return;
+    yield encodeSlice(update, slice);
+    slice = new Map();
+    inSlice = 0;
+  }
+  let left = groups.filter((group) => !done(group));
+  while (left.length > 0) {
+    let progressed = false;
+    for (const group of left) {
+      while (!done(group) && ready(group)) {
+        yield* take(group);
+        progressed = true;
       }
     }
-    if (run.structs > 0) pending.push(run);
+    if (!progressed) {
+      // Nothing is ready: the update builds on items it does not hold. Yjs keeps such structs
+      // pending whatever the order, so take them as they come until something is ready again.
+      const stuck = left[0]!;
+      while (!done(stuck) && !ready(stuck)) yield* take(stuck);
+    }
+    left = left.filter((group) => !done(group));
   }
-  if (pending.length > 0) yield encodeSlice(update, pending);
+  if (inSlice > 0) yield encodeSlice(update, slice);
   const deletions = encoding.createEncoder();
   encoding.writeVarUint(deletions, 0);
-  encoding.writeUint8Array(deletions, update.subarray(decoder.pos));
+  encoding.writeUint8Array(deletions, update.subarray(deleteSetAt));
   yield encoding.toUint8Array(deletions);
 }
