@@ -47,22 +47,6 @@ describe('save status', () => {
     status.destroy();
   });
 
-  it('reads a batch whose ranges come in any order, and ignores the deletions of others', () => {
-    const author = new Y.Doc();
-    for (const key of ['a', 'b', 'c', 'd']) author.getMap('rows').set(key, key);
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(author));
-    const provider = { doc, messageHandlers: [] as unknown[] };
-    const status = trackSaveStatus(provider);
-    const handle = provider.messageHandlers[MESSAGE_SAVED] as (encoder: unknown, decoder: decoding.Decoder) => void;
-    doc.transact(() => ['a', 'b', 'd'].forEach((key) => doc.getMap('rows').delete(key)));
-    handle(null, savedMessage(Y.encodeStateVector(doc), deleteSet(author.clientID + 1, [[0, 4]])));
-    expect(status.state).toBe('unsaved');
-    handle(null, savedMessage(Y.encodeStateVector(doc), deleteSet(author.clientID, [[3, 1], [0, 2]])));
-    expect(status.state).toBe('saved');
-    status.destroy();
-  });
-
   it('stays unsaved while a deletion is confirmed only in part', () => {
     const author = new Y.Doc();
     author.getMap('rows').set('a', '1');

@@ -1,8 +1,8 @@
 // "Saved" means committed to the database, not held in server memory. The server sends the state
 // vector it has committed and the deletions it has committed (all of them when this client joins,
-// then each batch's); this client's edits are saved when that vector covers this client's own clock
-// and those deletions have covered every deletion this client made (a deletion adds nothing to a
-// state vector, so the clock alone would miss it).
+// then each batch's, which this client adds up); this client's edits are saved when that vector
+// covers this client's own clock and those deletions cover every deletion this client made (a
+// deletion adds nothing to a state vector, so the clock alone would miss it).
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { DeleteSet } from './deletions.ts';
@@ -23,19 +23,14 @@ interface DeletedRange {
 }
 
 
-/** A delete set's ranges per client, sorted by clock (a decoded set comes in the order it was written). */
-function sortedRanges(deletions: DeleteSet): Map<number, { clock: number; len: number }[]> {
-  const sorted = new Map<number, { clock: number; len: number }[]>();
-  for (const [client, items] of deletions.clients) sorted.set(client, [...items].sort((a, b) => a.clock - b.clock));
-  return sorted;
-}
-
-/** The parts of a range that the confirmed ranges do not cover (none when it is all confirmed). */
-function unconfirmedParts(range: DeletedRange, confirmed: Map<number, { clock: number; len: number }[]>): DeletedRange[] {
-  const items = confirmed.get(range.client);
-  if (!items) return [range];
-  const end = range.clock + range.len;
-  // The first confirmed range that ends after ours starts; none before it overlaps ours.
+/**
+ * True when every clock of the range is deleted in the committed delete set. The set grows with
+ * every deletion a board has seen, so it is searched, not scanned: this runs on every transaction.
+ */
+function covered(range: DeletedRange, committed: DeleteSet): boolean {
+  const items = committed.clients.get(range.client) ?? [];
+  // Y.mergeDeleteSets sorts and merges (no two ranges overlap), so their ends ascend with their clocks:
+  // find the first range that ends after the start of ours; those before it cannot help.
   let low = 0;
   let high = items.length;
   while (low < high) {
@@ -43,16 +38,15 @@ function unconfirmedParts(range: DeletedRange, confirmed: Map<number, { clock: n
     if (items[mid]!.clock + items[mid]!.len <= range.clock) low = mid + 1;
     else high = mid;
   }
-  const parts: DeletedRange[] = [];
   let next = range.clock;
-  for (let i = low; i < items.length && next < end; i++) {
+  const end = range.clock + range.len;
+  for (let i = low; i < items.length; i++) {
     const item = items[i]!;
-    if (item.clock >= end) break;
-    if (item.clock > next) parts.push({ client: range.client, clock: next, len: item.clock - next });
+    if (item.clock > next) break;
     next = Math.max(next, item.clock + item.len);
+    if (next >= end) return true;
   }
-  if (next < end) parts.push({ client: range.client, clock: next, len: end - next });
-  return parts;
+  return next >= end;
 }
 
 /** The parts of y-websocket's WebsocketProvider that saving needs. */
@@ -76,15 +70,16 @@ export function trackSaveStatus(provider: ProviderLike): SaveStatus {
   const { doc } = provider;
   let committed = new Map<number, number>();
   /**
-   * The parts of this client's deletions that no "saved" message has confirmed yet. A deletion can
-   * be confirmed in parts (someone else deleted some of the same items first). Messages arrive in
-   * order, so a batch that confirmed someone else's deletion before this client made its own came
-   * with that deletion already applied here: this client could not delete those items again. Nothing
-   * needs keeping but what is still open, which keeps a "saved" message cheap however many
-   * deletions the board has seen.
+   * Deletions a "saved" message confirmed, added up: a deletion of this client's may have been
+   * confirmed in part by an earlier batch (someone else deleted some of the same items first).
    */
+  let committedDeletions: DeleteSet = Y.createDeleteSet();
+  /** Deletions this client made that the server has not yet confirmed. */
   let pendingDeletions: DeletedRange[] = [];
-  const saved = () => isSavedBy(doc, committed) && pendingDeletions.length === 0;
+  const saved = () => {
+    pendingDeletions = pendingDeletions.filter((range) => !covered(range, committedDeletions));
+    return isSavedBy(doc, committed) && pendingDeletions.length === 0;
+  };
   let state: SaveState = saved() ? 'saved' : 'unsaved';
   const listeners = new Set<(state: SaveState) => void>();
   const onTransaction = (transaction: Y.Transaction) => {
@@ -103,9 +98,8 @@ export function trackSaveStatus(provider: ProviderLike): SaveStatus {
   };
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder: unknown, decoder: decoding.Decoder) => {
     committed = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-    if (pendingDeletions.length > 0 && decoding.hasContent(decoder)) {
-      const confirmed = sortedRanges(Y.decodeUpdate(decoding.readVarUint8Array(decoder)).ds);
-      pendingDeletions = pendingDeletions.flatMap((range) => unconfirmedParts(range, confirmed));
+    if (decoding.hasContent(decoder)) {
+      committedDeletions = Y.mergeDeleteSets([committedDeletions, Y.decodeUpdate(decoding.readVarUint8Array(decoder)).ds]);
     }
     update();
   };
