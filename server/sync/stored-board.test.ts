@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { generatedBoard } from '../../bench/generated-board.ts';
-import { readSheet, setCell } from '../../shared/board/board-doc.ts';
+import { insertRows, readSheet, setCell } from '../../shared/board/board-doc.ts';
+import { createBoardDoc } from '../../shared/board/new-board.ts';
 import type { BoardOrigin } from '../../shared/board/origins.ts';
+import { EMPTY_ROWS } from '../../shared/board/sheets.ts';
 import { docFromStored } from './stored-board.ts';
 
 const origin: BoardOrigin = { kind: 'user', userId: 'test' };
 
+/** A board well past the size from which the state is applied in slices. */
+function largeBoard(rows: number): Y.Doc {
+  const doc = createBoardDoc({ title: 'Groot', year: 2025 }, { kind: 'seed' });
+  const inserted = insertRows(doc, 'beheer', Array.from({ length: rows }, (_, i) => ({ ...EMPTY_ROWS.beheer, bouwsteen: `Bouwsteen ${i}`, amount: i * 1_000 })), origin);
+  if (!inserted.ok) throw new Error(JSON.stringify(inserted.error));
+  return doc;
+}
+
 describe('docFromStored', () => {
   it('loads a large board in slices: the event loop runs meanwhile, and the document is the stored one', async () => {
-    const source = generatedBoard(2_000, origin);
+    const source = largeBoard(3_000);
     const state = Y.encodeStateAsUpdate(source);
     const row = readSheet(source, 'beheer')[0]!;
     const before = Y.encodeStateVector(source);
@@ -27,7 +36,7 @@ describe('docFromStored', () => {
   });
 
   it('rejects stored bytes that are not a document, large or small', async () => {
-    const state = Y.encodeStateAsUpdate(generatedBoard(2_000, origin));
+    const state = Y.encodeStateAsUpdate(largeBoard(3_000));
     await expect(docFromStored({ state: state.subarray(0, state.length >> 1), compactedThrough: 0, updates: [] })).rejects.toThrow();
     await expect(docFromStored({ state: new Uint8Array([1, 1, 1, 0, 0x1f]), compactedThrough: 0, updates: [] })).rejects.toThrow();
   });
