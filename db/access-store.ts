@@ -74,6 +74,10 @@ export interface AccessStore {
   endSession(sessionId: string): Promise<void>;
 }
 
+/** An invite is usable when it is not revoked (this condition) and not expired (`expired`). */
+const unrevokedInvite = (tokenHash: string) => and(eq(invites.tokenHash, tokenHash), isNull(invites.revokedAt));
+const expired = (invite: { expiresAt: Date | null }, now: Date) => invite.expiresAt !== null && invite.expiresAt <= now;
+
 export function createAccessStore(db: Db): AccessStore {
   return {
     async getSecret(key) {
@@ -125,8 +129,8 @@ export function createAccessStore(db: Db): AccessStore {
         .select({ boardId: invites.boardId, boardTitle: boards.title, role: invites.role, expiresAt: invites.expiresAt })
         .from(invites)
         .innerJoin(boards, eq(boards.id, invites.boardId))
-        .where(and(eq(invites.tokenHash, inviteTokenHash), isNull(invites.revokedAt)));
-      if (!invite || (invite.expiresAt && invite.expiresAt <= now)) return null;
+        .where(unrevokedInvite(inviteTokenHash));
+      if (!invite || expired(invite, now)) return null;
       return { boardId: invite.boardId, boardTitle: invite.boardTitle, role: invite.role };
     },
 
@@ -137,9 +141,9 @@ export function createAccessStore(db: Db): AccessStore {
         const [invite] = await tx
           .select()
           .from(invites)
-          .where(and(eq(invites.tokenHash, inviteTokenHash), isNull(invites.revokedAt)))
+          .where(unrevokedInvite(inviteTokenHash))
           .for('share');
-        if (!invite || (invite.expiresAt && invite.expiresAt <= now)) return null;
+        if (!invite || expired(invite, now)) return null;
         const [before] = await tx.select({ n: count() }).from(members).where(eq(members.boardId, invite.boardId));
         const [member] = await tx
           .insert(members)
