@@ -16,9 +16,12 @@ type MessageHandler = (encoder: unknown, decoder: decoding.Decoder, ...rest: unk
 export function storeFirstSyncAsReceived(doc: Y.Doc, provider: WebsocketProvider, local: IndexeddbPersistence | null): () => void {
   const handlers = provider.messageHandlers as unknown as MessageHandler[];
   const handleSync = handlers[MESSAGE_SYNC]!;
-  const listeners = [(provider as unknown as { _updateHandler?: UpdateListener })._updateHandler, local?._storeUpdate].filter(
-    (listener): listener is UpdateListener => typeof listener === 'function',
-  );
+  // The listeners are private fields of y-websocket and y-indexeddb: if a version lacks one, the
+  // first sync is left to encode as usual rather than be stored or sent wrongly.
+  const providerListener = (provider as unknown as { _updateHandler?: unknown })._updateHandler;
+  const storeUpdate: unknown = local?._storeUpdate;
+  if (typeof providerListener !== 'function' || (local && typeof storeUpdate !== 'function')) return () => {};
+  const listeners = [providerListener, storeUpdate].filter((listener): listener is UpdateListener => typeof listener === 'function');
   /** The payload of the sync step 2 being applied, while it is. */
   let received: Uint8Array | null = null;
 
@@ -54,7 +57,7 @@ export function storeFirstSyncAsReceived(doc: Y.Doc, provider: WebsocketProvider
     // Back before anything else can change the document.
     doc.on('beforeTransaction', restore);
     queueMicrotask(restore);
-    local?._storeUpdate(update, provider);
+    if (typeof storeUpdate === 'function') (storeUpdate as UpdateListener)(update, provider);
   };
   doc.on('afterTransactionCleanup', onCleanup);
   return undo;
