@@ -74,7 +74,11 @@ export class ConflictDetector {
       }
     }
     if (found) this.listeners.forEach((listener) => listener());
-    for (const [key, arrival] of this.arrivals) if (now - arrival.at > CONFLICT_WINDOW_MS) this.arrivals.delete(key);
+    // Arrivals are kept in the order they came: the expired ones are at the front.
+    for (const [key, arrival] of this.arrivals) {
+      if (now - arrival.at <= CONFLICT_WINDOW_MS) break;
+      this.arrivals.delete(key);
+    }
   };
 
   private inspectCell(transaction: Y.Transaction, row: Y.Map<unknown>, sheet: SheetName, rowId: string, field: string, author: string, now: number): boolean {
