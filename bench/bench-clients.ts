@@ -14,6 +14,8 @@ export interface BenchClient {
   synced(): Promise<void>;
   /** Planbord only: resolves when this client's edits are in the database. */
   whenSaved?: () => Promise<void>;
+  /** Planbord only: resolves when the edits made so far are in the database, whatever follows. */
+  whenEditsSoFarSaved?: () => Promise<void>;
   /** y-websocket clients: bytes of the messages received from the server so far. */
   bytesReceived?: () => number;
   /** y-websocket clients: the close code of the last connection the server ended, if any. */
@@ -62,7 +64,7 @@ export function benchClient(kind: ServerKind, url: string, room: string, token: 
   const ws = url.replace(/^http/, 'ws');
   if (kind === 'planbord') {
     const client = connectClient(`${ws}/sync`, room, token);
-    return { doc: client.doc, synced: client.synced, whenSaved: () => client.saved.whenSaved(), bytesReceived: countBytes(client.provider), lastClose: lastClose(client.provider), destroy: client.destroy };
+    return { doc: client.doc, synced: client.synced, whenSaved: () => client.saved.whenSaved(), whenEditsSoFarSaved: () => client.saved.whenEditsSoFarSaved(), bytesReceived: countBytes(client.provider), lastClose: lastClose(client.provider), destroy: client.destroy };
   }
   const doc = new Y.Doc();
   if (kind === 'y-websocket') {

@@ -16,7 +16,7 @@ const origin: BoardOrigin = { kind: 'user', userId: 'e2e' };
 
 export interface Edit {
   id: string;
-  /** The client's own clock once the edit was made: saved when the committed vector reaches it. */
+  /** The client's own clock once the edit was made: saved when the confirmed clock reaches it. */
   clock: number;
 }
 
@@ -99,9 +99,8 @@ export async function startEditLoad(serverUrl: string, count: number, editsPerSe
 
 /** The edits of this client that a "saved" message has confirmed as committed. */
 export function confirmedEdits(editor: Editor): Edit[] {
-  const { doc, saved } = editor.client;
-  const committed = saved.committed.get(doc.clientID) ?? 0;
-  return editor.edits.filter((edit) => edit.clock <= committed);
+  const confirmed = editor.client.saved.confirmedClock;
+  return editor.edits.filter((edit) => edit.clock <= confirmed);
 }
 
 export function hasEdit(client: TestClient, id: string): boolean {

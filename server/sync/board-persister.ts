@@ -1,11 +1,11 @@
 // Writes every update a board accepts to its update log in the database, batched (a batch leaves
-// within FLUSH_DELAY_MS of its first update), one log row per author in a batch. After each commit
-// it reports the committed state vector, which is what "saved" means. Now and then, and when the
+// within FLUSH_DELAY_MS of its first update), one log row per author in a batch. Every update gets
+// a ticket, in order; after each commit the persister reports the ticket it has committed through,
+// which is what "saved" means. Now and then, and when the
 // board closes, the log is folded into the board's state row. If the database fails, updates stay
 // queued in memory, nothing is reported as saved, and writing is retried with backoff.
 import * as Y from 'yjs';
 import type { BoardStore } from '../../db/board-store.ts';
-import { deletionsOf, type DeleteSet } from '../../shared/sync/deletions.ts';
 import type { Logger } from '../log.ts';
 
 export const FLUSH_DELAY_MS = 50;
@@ -22,8 +22,8 @@ export interface PersisterOptions {
   loggedRows: number;
   /** The highest log seq of the load (0 if none). */
   lastSeq: number;
-  /** The committed state vector, and what the committed batch deleted. */
-  onSaved(committed: Uint8Array, deletions: DeleteSet): void;
+  /** Every update with a ticket up to `committedThrough` is committed. */
+  onSaved(committedThrough: number): void;
   onHealth(healthy: boolean): void;
   log: Logger;
 }
@@ -41,6 +41,8 @@ export class BoardPersister {
   private loggedRows: number;
   private lastSeq: number;
   private closed = false;
+  private queued = 0;
+  private committed = 0;
 
   constructor(private readonly options: PersisterOptions) {
     this.loggedRows = options.loggedRows;
@@ -51,6 +53,16 @@ export class BoardPersister {
     return this.failures === 0;
   }
 
+  /** The ticket of the last update queued: updates are numbered 1, 2, ... as they are added. */
+  get queuedThrough(): number {
+    return this.queued;
+  }
+
+  /** Every update with a ticket up to this is committed. */
+  get committedThrough(): number {
+    return this.committed;
+  }
+
   get hasPending(): boolean {
     return this.pending.length > 0 || this.writing !== null;
   }
@@ -58,6 +70,7 @@ export class BoardPersister {
   /** Queues an update the board accepted; `author` is who made it (a user id, 'migration', ...). */
   add(update: Uint8Array, author: string): void {
     this.pending.push({ update, author });
+    this.queued++;
     if (!this.timer && !this.writing) this.schedule(FLUSH_DELAY_MS);
   }
 
@@ -75,10 +88,9 @@ export class BoardPersister {
     if (this.pending.length === 0) return Promise.resolve();
     const batch = this.pending;
     this.pending = [];
-    // Everything the document holds now is in this batch or an earlier one.
-    const committed = Y.encodeStateVector(this.options.doc);
-    // Deletions add nothing to a state vector, so the batch's travel as well.
-    const deletions = deletionsOf(batch.map((entry) => entry.update));
+    // A failed batch goes back to the front of the queue, so every ticket issued until now is in
+    // this batch or committed before it.
+    const through = this.queued;
     this.writing = this.append(batch)
       .then(
         () => {
@@ -87,7 +99,8 @@ export class BoardPersister {
             this.options.log.info('save-recovered', { boardId: this.options.boardId, attempts: this.failures });
           }
           this.failures = 0;
-          this.options.onSaved(committed, deletions);
+          this.committed = through;
+          this.options.onSaved(through);
         },
         (error: unknown) => {
           this.pending = [...batch, ...this.pending];

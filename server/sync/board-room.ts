@@ -19,7 +19,6 @@ import {
   SYNC_UPDATE,
   type CloseReason,
 } from '../../shared/sync/protocol.ts';
-import { encodeDeletions, type DeleteSet } from '../../shared/sync/deletions.ts';
 import { observeTotals, type LiveTotals } from '../../shared/totals/board-totals.ts';
 import { ConflictDetector } from '../boards/conflict-detector.ts';
 import { stampAwarenessUpdate, type StampedUser } from './awareness-stamp.ts';
@@ -43,6 +42,17 @@ interface Member {
   droppedWrites: number;
   /** Updates in a row that built on items the server lacked. */
   unresolvedUpdates: number;
+  /** Update-carrying messages (sync step 2 and update) received: what "saved" counts. */
+  updatesReceived: number;
+  /** The count last confirmed to this connection. */
+  confirmed: number;
+  /** Messages waiting for the persister: each is saved once the update with its ticket is. */
+  unconfirmed: { seq: number; ticket: number }[];
+  /**
+   * The first message that was dropped rather than applied (a viewer's write, an update the server
+   * could not resolve). Nothing from it on is confirmed until a later step 2 has brought its content.
+   */
+  droppedFrom: number | null;
 }
 
 /** Writes a viewer may attempt (a stale tab, a bug) before it is disconnected. */
@@ -62,11 +72,8 @@ function message(type: number, write: (encoder: encoding.Encoder) => void): Uint
   return encoding.toUint8Array(encoder);
 }
 
-function savedMessage(committed: Uint8Array, deletions: DeleteSet): Uint8Array {
-  return message(MESSAGE_SAVED, (encoder) => {
-    encoding.writeVarUint8Array(encoder, committed);
-    encoding.writeVarUint8Array(encoder, encodeDeletions(deletions));
-  });
+function savedMessage(through: number): Uint8Array {
+  return message(MESSAGE_SAVED, (encoder) => encoding.writeVarUint(encoder, through));
 }
 
 function syncUpdateMessage(update: Uint8Array): Uint8Array {
@@ -86,10 +93,6 @@ export class BoardRoom {
   private readonly members = new Map<string, Member>();
   /** Told of every connection that joins (session attendance). */
   readonly joinListeners = new Set<(connection: RoomConnection) => void>();
-  /** What the database holds: at first what was loaded, then what each batch committed. */
-  private committedVector: Uint8Array;
-  /** Committed deletions, merged only when a client joins. */
-  private committedDeletions: DeleteSet[];
 
   constructor(
     readonly boardId: string,
@@ -100,8 +103,6 @@ export class BoardRoom {
     loadedState: Uint8Array | null = null,
   ) {
     this.wholeStateCache = loadedState;
-    this.committedVector = Y.encodeStateVector(doc);
-    this.committedDeletions = [Y.createDeleteSetFromStructStore(doc.store)];
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.totals = observeTotals(doc);
@@ -143,29 +144,22 @@ export class BoardRoom {
 
   /**
    * Sends what the room applied in one turn of the event loop (every message that arrived at once)
-   * as one merged update per peer, each without its own edits. Under many typists this divides the
-   * messages every client must decode by the edits per turn, where otherwise each client pays for
-   * each edit of everyone.
+   * as one merged update. Under many typists this divides the messages every client must decode by
+   * the edits per turn, where otherwise each client pays for each edit of everyone. When the turn
+   * holds one connection's edits, that connection is spared its own; when it holds several, every
+   * member gets the same merge, senders included: a client skips the items it has for less than
+   * the server would spend merging a separate update for each sender.
    */
   private readonly sendOutbox = () => {
     this.fanOut = null;
     const outbox = this.outbox;
     this.outbox = [];
     if (outbox.length === 0) return;
-    const merged = new Map<string | null, Uint8Array>();
-    const updateFor = (id: string) => {
-      const key = outbox.some((entry) => entry.from === id) ? id : null;
-      let payload = merged.get(key);
-      if (!payload) {
-        const updates = outbox.filter((entry) => key === null || entry.from !== key).map((entry) => entry.update);
-        payload = updates.length === 0 ? new Uint8Array() : syncUpdateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-        merged.set(key, payload);
-      }
-      return payload;
-    };
+    const senders = new Set(outbox.map((entry) => entry.from));
+    const soleSender = senders.size === 1 ? outbox[0]!.from : null;
+    const payload = syncUpdateMessage(outbox.length === 1 ? outbox[0]!.update : Y.mergeUpdates(outbox.map((entry) => entry.update)));
     for (const member of this.members.values()) {
-      const payload = updateFor(member.connection.id);
-      if (payload.length > 0) member.connection.send(payload);
+      if (member.connection.id !== soleSender) member.connection.send(payload);
     }
   };
 
@@ -193,7 +187,16 @@ export class BoardRoom {
   }
 
   join(connection: RoomConnection): void {
-    this.members.set(connection.id, { connection, clientIds: new Set(), droppedWrites: 0, unresolvedUpdates: 0 });
+    this.members.set(connection.id, {
+      connection,
+      clientIds: new Set(),
+      droppedWrites: 0,
+      unresolvedUpdates: 0,
+      updatesReceived: 0,
+      confirmed: 0,
+      unconfirmed: [],
+      droppedFrom: null,
+    });
     this.joinListeners.forEach((listener) => listener(connection));
     // Editors get the server's state vector and answer with what the server lacks. A viewer is not
     // asked: it has nothing to contribute, and its answer would be dropped anyway.
@@ -203,11 +206,6 @@ export class BoardRoom {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, states);
       connection.send(message(MESSAGE_AWARENESS, (encoder) => encoding.writeVarUint8Array(encoder, update)));
     }
-    // A joining client hears everything committed, also what it missed while away; later messages
-    // carry one batch each.
-    const deletions = Y.mergeDeleteSets(this.committedDeletions);
-    this.committedDeletions = [deletions];
-    connection.send(savedMessage(this.committedVector, deletions));
   }
 
   /** A promoted viewer is asked for its state like any editor; a demoted editor turns read-only. */
@@ -234,12 +232,27 @@ export class BoardRoom {
     }
   }
 
-  /** Tells every client what is committed to the database. */
-  announceSaved(committed: Uint8Array, deletions: DeleteSet): void {
-    this.committedVector = committed;
-    this.committedDeletions.push(deletions);
-    const payload = savedMessage(committed, deletions);
-    for (const member of this.members.values()) member.connection.send(payload);
+  /** The persister committed every update up to this ticket: confirm the messages that wait for it. */
+  announceSaved(committedThrough: number): void {
+    for (const member of this.members.values()) {
+      let through = 0;
+      while (member.unconfirmed.length > 0 && member.unconfirmed[0]!.ticket <= committedThrough) through = member.unconfirmed.shift()!.seq;
+      if (through > 0) this.confirm(member, through);
+    }
+  }
+
+  /** A message was handled: it is saved when everything queued for the database until now is. */
+  private handled(member: Member, seq: number): void {
+    const ticket = this.persister.queuedThrough;
+    if (ticket <= this.persister.committedThrough) this.confirm(member, seq);
+    else member.unconfirmed.push({ seq, ticket });
+  }
+
+  private confirm(member: Member, seq: number): void {
+    const through = member.droppedFrom === null ? seq : Math.min(seq, member.droppedFrom - 1);
+    if (through <= member.confirmed) return;
+    member.confirmed = through;
+    member.connection.send(savedMessage(through));
   }
 
   /**
@@ -295,8 +308,13 @@ export class BoardRoom {
     // Parse the whole update before applying it, so a malformed one is refused before it can
     // integrate halfway.
     Y.decodeUpdate(payload);
+    const seq = ++member.updatesReceived;
     if (!canEdit(connection.role)) {
-      if (isEmptyUpdate(payload)) return null;
+      if (isEmptyUpdate(payload)) {
+        this.handled(member, seq);
+        return null;
+      }
+      member.droppedFrom ??= seq;
       member.droppedWrites++;
       return member.droppedWrites > MAX_DROPPED_WRITES ? CLOSE.readOnly : null;
     }
@@ -308,12 +326,17 @@ export class BoardRoom {
       // carries those items too.
       member.unresolvedUpdates++;
       if (member.unresolvedUpdates > MAX_UNRESOLVED_UPDATES) return CLOSE.outsideSchema;
+      member.droppedFrom ??= seq;
       this.sendSyncStep1(connection);
       return null;
     }
     member.unresolvedUpdates = 0;
     const origin: BoardOrigin = { kind: 'user', userId: connection.userId, connectionId: connection.id };
     Y.applyUpdate(this.doc, payload, origin);
+    // A step 2 sent after a dropped message answers a state vector that lacked its content, so it
+    // carries that content (or the server had it from elsewhere by then).
+    if (syncType === SYNC_STEP_2 && member.droppedFrom !== null && seq > member.droppedFrom) member.droppedFrom = null;
+    this.handled(member, seq);
     return null;
   }
 

@@ -73,7 +73,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
       store: options.store,
       loggedRows: stored.updates.length,
       lastSeq,
-      onSaved: (committed, deletions) => room?.announceSaved(committed, deletions),
+      onSaved: (committedThrough) => room?.announceSaved(committedThrough),
       onHealth: (healthy) => (healthy ? unhealthy.delete(boardId) : unhealthy.add(boardId)),
       log: options.log,
     });

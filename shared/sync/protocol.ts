@@ -7,8 +7,8 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 /**
- * Server to client: varUint8Array of the state vector committed to the database, then varUint8Array
- * of a Yjs update holding only the committed deletions (deletions do not show in a state vector).
+ * Server to client: varUint n, the number of this connection's update-carrying messages (sync step
+ * 2 and update, counted from the connection's first) whose content is committed to the database.
  */
 export const MESSAGE_SAVED = 100;
 

@@ -1,115 +1,170 @@
-// "Saved" means committed to the database, not held in server memory. The server sends the state
-// vector it has committed and the deletions it has committed (all of them when this client joins,
-// then each batch's, which this client adds up); this client's edits are saved when that vector
-// covers this client's own clock and those deletions cover every deletion this client made (a
-// deletion adds nothing to a state vector, so the clock alone would miss it).
+// "Saved" means committed to the database, not held in server memory. On each connection the
+// server counts the messages that carry updates (sync step 2 and update), and once everything a
+// message brought, and everything queued before it, is committed it sends "saved n": the first n
+// are in the database. This client counts the same messages as it sends them. Its edits are saved
+// when every message that carried one is confirmed and none waits to be sent. Confirming costs a
+// number, whatever the board's size or history; deletions need nothing of their own, because a
+// message is confirmed whether or not it changed the server's copy.
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import type { DeleteSet } from './deletions.ts';
-import { MESSAGE_SAVED } from './protocol.ts';
+import { MESSAGE_SAVED, MESSAGE_SYNC, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
 
 export type SaveState = 'saved' | 'unsaved';
 
-/** True when every item this document made itself is in the committed state vector. */
-export function isSavedBy(doc: Y.Doc, committed: Map<number, number>): boolean {
-  const own = Y.getState(doc.store, doc.clientID);
-  return own === 0 || (committed.get(doc.clientID) ?? 0) >= own;
-}
-
-interface DeletedRange {
-  client: number;
-  clock: number;
-  len: number;
-}
-
-
-/**
- * True when every clock of the range is deleted in the committed delete set. The set grows with
- * every deletion a board has seen, so it is searched, not scanned: this runs on every transaction.
- */
-function covered(range: DeletedRange, committed: DeleteSet): boolean {
-  const items = committed.clients.get(range.client) ?? [];
-  // Y.mergeDeleteSets sorts and merges (no two ranges overlap), so their ends ascend with their clocks:
-  // find the first range that ends after the start of ours; those before it cannot help.
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (items[mid]!.clock + items[mid]!.len <= range.clock) low = mid + 1;
-    else high = mid;
-  }
-  let next = range.clock;
-  const end = range.clock + range.len;
-  for (let i = low; i < items.length; i++) {
-    const item = items[i]!;
-    if (item.clock > next) break;
-    next = Math.max(next, item.clock + item.len);
-    if (next >= end) return true;
-  }
-  return next >= end;
+/** The parts of a WebSocket that saving needs: its sends are counted. */
+type SocketData = string | ArrayBufferLike | Blob | ArrayBufferView;
+interface SocketLike {
+  readonly readyState: number;
+  send(data: SocketData): void;
 }
 
 /** The parts of y-websocket's WebsocketProvider that saving needs. */
 export interface ProviderLike {
   doc: Y.Doc;
   messageHandlers: unknown[];
+  ws: SocketLike | null;
+  wsconnected: boolean;
+  on(event: 'status', listener: (event: { status: string }) => void): void;
+  on(event: 'connection-close', listener: () => void): void;
+  off(event: 'status', listener: (event: { status: string }) => void): void;
+  off(event: 'connection-close', listener: () => void): void;
 }
 
 export interface SaveStatus {
   readonly state: SaveState;
-  /** The committed state vector last received. */
-  readonly committed: Map<number, number>;
+  /** This client's own clock confirmed committed: every item it made below this clock is saved. */
+  readonly confirmedClock: number;
   onChange(listener: (state: SaveState) => void): () => void;
   /** Resolves once every edit made so far by this client is committed. */
   whenSaved(): Promise<void>;
+  /** Resolves once the edits made so far are confirmed, however many follow meanwhile. */
+  whenEditsSoFarSaved(): Promise<void>;
   destroy(): void;
 }
 
-/** Extends the provider's handler table with the "saved" message and tracks this client's edits. */
+const OPEN = 1;
+
+/** The sync sub-type of a message that carries an update (step 2 or update), else null. */
+function updateKind(data: SocketData): number | null {
+  if (typeof data === 'string' || data instanceof Blob) return null;
+  const bytes = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+    const kind = decoding.readVarUint(decoder);
+    return kind === SYNC_STEP_2 || kind === SYNC_UPDATE ? kind : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A Yjs transaction that produces an update (the same test Yjs applies before emitting one). */
+const changesSomething = (transaction: Y.Transaction) =>
+  transaction.deleteSet.clients.size > 0 || [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
+
+interface InFlight {
+  /** Its number among this connection's update-carrying messages. */
+  seq: number;
+  /** This client's own clock when it left. */
+  clock: number;
+  /** It carries the edits made while nothing could be sent (a step 2 after reconnecting). */
+  carriesBacklog: boolean;
+}
+
+/**
+ * Extends the provider's handler table with the "saved" message and tracks this client's edits.
+ * Call it right after creating the provider, before its first connection opens: the count of
+ * messages must start with the connection's first.
+ */
 export function trackSaveStatus(provider: ProviderLike): SaveStatus {
   const { doc } = provider;
-  let committed = new Map<number, number>();
-  /**
-   * Deletions a "saved" message confirmed, added up: a deletion of this client's may have been
-   * confirmed in part by an earlier batch (someone else deleted some of the same items first).
-   */
-  let committedDeletions: DeleteSet = Y.createDeleteSet();
-  /** Deletions this client made that the server has not yet confirmed. */
-  let pendingDeletions: DeletedRange[] = [];
-  const saved = () => {
-    pendingDeletions = pendingDeletions.filter((range) => !covered(range, committedDeletions));
-    return isSavedBy(doc, committed) && pendingDeletions.length === 0;
-  };
-  let state: SaveState = saved() ? 'saved' : 'unsaved';
+  const ownClock = () => Y.getState(doc.store, doc.clientID);
+  /** Update-carrying messages sent on the current connection. */
+  let sent = 0;
+  /** Messages that carried this client's edits and await their "saved". */
+  let inFlight: InFlight[] = [];
+  /** Own clock from which edits wait for a connection to go out (in the step 2 it answers with). */
+  let backlogFrom: number | null = null;
+  /** Own clock from which edits went out in the backlog's step 2, until that is confirmed. */
+  let backlogHeldFrom: number | null = null;
+  let confirmedClock = 0;
+  let state: SaveState = 'saved';
   const listeners = new Set<(state: SaveState) => void>();
-  const onTransaction = (transaction: Y.Transaction) => {
-    if (transaction.local) {
-      for (const [client, items] of transaction.deleteSet.clients) {
-        for (const { clock, len } of items) pendingDeletions.push({ client, clock, len });
-      }
-    }
-    update();
-  };
+  /** Promises of whenEditsSoFarSaved, by the own clock they wait for, in order. */
+  let waiting: { clock: number; resolve: () => void }[] = [];
+
   const update = () => {
-    const next: SaveState = saved() ? 'saved' : 'unsaved';
+    const next: SaveState = inFlight.length === 0 && backlogFrom === null ? 'saved' : 'unsaved';
     if (next === state) return;
     state = next;
     listeners.forEach((listener) => listener(state));
   };
-  provider.messageHandlers[MESSAGE_SAVED] = (_encoder: unknown, decoder: decoding.Decoder) => {
-    committed = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-    if (decoding.hasContent(decoder)) {
-      committedDeletions = Y.mergeDeleteSets([committedDeletions, Y.decodeUpdate(decoding.readVarUint8Array(decoder)).ds]);
+
+  const countSend = (data: SocketData) => {
+    const kind = updateKind(data);
+    if (kind === null) return;
+    sent++;
+    // An update message is one of this client's transactions, sent as it happened; a step 2 is
+    // everything the server lacks, which holds the backlog if there is one.
+    if (kind === SYNC_UPDATE) inFlight.push({ seq: sent, clock: ownClock(), carriesBacklog: false });
+    else if (backlogFrom !== null) {
+      inFlight.push({ seq: sent, clock: ownClock(), carriesBacklog: true });
+      backlogHeldFrom = Math.min(backlogHeldFrom ?? Infinity, backlogFrom);
+      backlogFrom = null;
     }
     update();
   };
+
+  // y-websocket makes a new socket per connection and sends nothing before it reports 'connected'.
+  const onStatus = ({ status }: { status: string }) => {
+    const socket = provider.ws;
+    if (status !== 'connected' || !socket) return;
+    const send = socket.send.bind(socket);
+    socket.send = (data) => {
+      countSend(data);
+      send(data);
+    };
+  };
+
+  // What the server had not confirmed may be lost with it: it goes again in the next step 2.
+  const onClose = () => {
+    sent = 0;
+    if (inFlight.length > 0) backlogFrom = Math.min(backlogFrom ?? Infinity, confirmedClock);
+    inFlight = [];
+    update();
+  };
+
+  const onTransaction = (transaction: Y.Transaction) => {
+    if (!transaction.local || !changesSomething(transaction)) return;
+    // With the socket open, the provider sends this transaction as an update message right after.
+    if (!(provider.wsconnected && provider.ws?.readyState === OPEN)) {
+      backlogFrom = Math.min(backlogFrom ?? Infinity, transaction.beforeState.get(doc.clientID) ?? 0);
+    }
+    update();
+  };
+
+  provider.messageHandlers[MESSAGE_SAVED] = (_encoder: unknown, decoder: decoding.Decoder) => {
+    const through = decoding.readVarUint(decoder);
+    while (inFlight.length > 0 && inFlight[0]!.seq <= through) {
+      const confirmed = inFlight.shift()!;
+      if (confirmed.carriesBacklog) backlogHeldFrom = null;
+      // Edits of the backlog are not confirmed by a message that did not carry them.
+      const clock = Math.min(confirmed.clock, backlogFrom ?? Infinity, backlogHeldFrom ?? Infinity);
+      confirmedClock = Math.max(confirmedClock, clock);
+    }
+    while (waiting.length > 0 && waiting[0]!.clock <= confirmedClock) waiting.shift()!.resolve();
+    update();
+  };
+  provider.on('status', onStatus);
+  provider.on('connection-close', onClose);
   doc.on('afterTransaction', onTransaction);
+
   return {
     get state() {
       return state;
     },
-    get committed() {
-      return committed;
+    get confirmedClock() {
+      return confirmedClock;
     },
     onChange(listener) {
       listeners.add(listener);
@@ -126,8 +181,16 @@ export function trackSaveStatus(provider: ProviderLike): SaveStatus {
         });
       });
     },
+    whenEditsSoFarSaved() {
+      const clock = ownClock();
+      if (clock <= confirmedClock) return Promise.resolve();
+      return new Promise((resolve) => waiting.push({ clock, resolve }));
+    },
     destroy() {
+      waiting = [];
       doc.off('afterTransaction', onTransaction);
+      provider.off('status', onStatus);
+      provider.off('connection-close', onClose);
       listeners.clear();
       delete provider.messageHandlers[MESSAGE_SAVED];
     },
