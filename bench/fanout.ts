@@ -155,19 +155,22 @@ console.log(`bench/fanout  ${new Date().toISOString()}  node ${process.version} 
 console.log('latency from an edit to each peer seeing it (ms); saved = edit to committed in the database (Planbord only)\n');
 console.log(`| server      | clients | edits/s | edits  | p50     | p95     | p99     | max     | saved p50 | saved p99 | lost | CPU s | RSS MiB |`);
 const results: RunResult[] = [];
-for (const kind of SERVERS) {
-  const server = await startServer(kind);
-  for (const clients of CLIENTS) {
-    for (const rate of RATES) {
+// Every server is up for the whole run and the servers take turns at each setting, so a machine
+// that gets busier or quieter during the run weighs on all of them alike.
+const servers = new Map<ServerKind, { url: string; child: ChildProcess }>();
+for (const kind of SERVERS) servers.set(kind, await startServer(kind));
+for (const clients of CLIENTS) {
+  for (const rate of RATES) {
+    for (const [kind, server] of servers) {
       const r = await run(kind, server, clients, rate);
       results.push(r);
       const l = r.latencies;
       console.log(`| ${r.kind.padEnd(11)} | ${String(r.clients).padStart(7)} | ${String(r.rate).padStart(7)} | ${String(r.edits).padStart(6)} | ${f(percentile(l, 50))} | ${f(percentile(l, 95))} | ${f(percentile(l, 99))} | ${f(l.at(-1) ?? NaN)} | ${f(percentile(r.saved, 50)).padStart(9)} | ${f(percentile(r.saved, 99)).padStart(9)} | ${String(r.lost).padStart(4)} | ${r.cpuSeconds.toFixed(1).padStart(5)} | ${r.rssMiB.toFixed(0).padStart(7)} |`);
     }
   }
-  server.child.kill('SIGTERM');
-  await sleep(500);
 }
+for (const server of servers.values()) server.child.kill('SIGTERM');
+await sleep(500);
 console.log('\nPlanbord p99 / best baseline p99 (below 1 means Planbord is faster):');
 for (const clients of CLIENTS) {
   for (const rate of RATES) {
