@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pgliteByteaCodec, toPlainBytes } from './bytea.ts';
+import { toPlainBytes } from './bytea.ts';
+import { pgliteByteaCodec } from './pglite-bytea.mjs';
 
 describe('toPlainBytes', () => {
   it('copies a pooled Buffer view into a standalone Uint8Array with exactly its bytes', () => {

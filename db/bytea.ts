@@ -11,26 +11,6 @@ export function toPlainBytes(value: Uint8Array): Uint8Array {
   return isPlain ? value : new Uint8Array(value);
 }
 
-/** PostgreSQL's type oid of bytea. */
-const BYTEA_OID = 17;
-
-/**
- * PGlite's own bytea text codec builds one string or closure per byte, which makes a 5 MB board
- * state cost seconds and a storm of garbage on every load and compaction. Node's hex codec does the
- * same conversion natively; PGlite takes it per type oid.
- */
-export const pgliteByteaCodec = {
-  parsers: {
-    [BYTEA_OID]: (text: string): Uint8Array => toPlainBytes(Buffer.from(text.slice(2), 'hex')),
-  },
-  serializers: {
-    [BYTEA_OID]: (value: unknown): string => {
-      if (!(value instanceof Uint8Array)) throw new Error('Invalid input for bytea type');
-      return '\\x' + Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex');
-    },
-  },
-};
-
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType() {
     return 'bytea';

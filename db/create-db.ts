@@ -1,5 +1,6 @@
 // Opens the database: embedded PGlite (a folder, or 'memory://') when no DATABASE_URL is configured,
-// PostgreSQL through postgres.js otherwise. Both drivers are loaded lazily; nothing connects on import.
+// on a thread of its own (db/pglite-thread.ts), PostgreSQL through postgres.js otherwise. Both
+// drivers are loaded lazily; nothing connects on import.
 import { mkdir, readdir } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
 import * as schema from './schema.ts';
-import { pgliteByteaCodec } from './bytea.ts';
+import { startPgliteThread, type PgliteThread } from './pglite-thread.ts';
 
 export type Schema = typeof schema;
 
@@ -32,7 +33,7 @@ interface HandleBase {
 
 // `native` is the same database typed for its own driver, which the matching migrator needs.
 export type DbHandle =
-  | (HandleBase & { readonly driver: 'pglite'; readonly native: PgliteDatabase<Schema>; readonly client: PGlite })
+  | (HandleBase & { readonly driver: 'pglite'; readonly native: PgliteDatabase<Schema>; readonly client: PgliteThread })
   | (HandleBase & { readonly driver: 'postgres'; readonly native: PostgresJsDatabase<Schema>; readonly client: Sql });
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -47,16 +48,12 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
 }
 
 async function openPglite(dataDir: string): Promise<DbHandle> {
-  const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+  const { drizzle } = await import('drizzle-orm/pglite');
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  const client = new PGlite(dataDir, pgliteByteaCodec);
-  try {
-    await client.waitReady;
-  } catch (error) {
-    await client.close().catch(() => {});
-    throw error;
-  }
-  const native = drizzle({ client, schema });
+  const client = await startPgliteThread(dataDir);
+  // Drizzle's PGlite driver calls query and transaction (with query inside), which the thread
+  // implements; the rest of PGlite's interface it never touches.
+  const native = drizzle({ client: client as unknown as PGlite, schema });
   return { driver: 'pglite', db: native, native, client, close: () => client.close() };
 }
 
