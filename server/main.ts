@@ -45,12 +45,3 @@ main().catch((error: unknown) => {
   console.error('Planbord failed to start:', error);
   process.exit(1);
 });
-if (process.env.LOOP_TRACE) {
-  const { monitorEventLoopDelay } = await import('node:perf_hooks');
-  const h = monitorEventLoopDelay({ resolution: 1 });
-  h.enable();
-  setInterval(() => {
-    console.error(`loop p50 ${(h.percentile(50) / 1e6).toFixed(1)} p99 ${(h.percentile(99) / 1e6).toFixed(1)} max ${(h.max / 1e6).toFixed(1)} ms`);
-    h.reset();
-  }, 2000).unref();
-}
