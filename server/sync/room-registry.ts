@@ -27,7 +27,8 @@ interface Entry {
   room: Promise<Result<BoardRoom, AcquireError>>;
   users: number;
   idleTimer: ReturnType<typeof setTimeout> | null;
-  closing: Promise<void> | null;
+  /** The board's close, once begun (idle, or shutting down): it happens once. Resolves to saved. */
+  closing: Promise<boolean> | null;
 }
 
 export interface RoomRegistry {
@@ -92,22 +93,23 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     return ok(room);
   }
 
-  async function close(boardId: string, entry: Entry): Promise<void> {
+  async function close(boardId: string, entry: Entry, timeoutMs?: number): Promise<boolean> {
     const opened = await entry.room;
-    if (!opened.ok) return;
+    if (!opened.ok) return true;
     const room = opened.value;
-    const saved = await room.persister.close();
+    const saved = await room.persister.close(timeoutMs);
     if (!saved) options.log.warn('board-closed-unsaved', { boardId });
     else options.log.info('board-closed', { boardId });
     room.destroy();
     loaded.delete(boardId);
     unhealthy.delete(boardId);
+    return saved;
   }
 
   function scheduleClose(boardId: string, entry: Entry): void {
     entry.idleTimer = setTimeout(() => {
       entry.idleTimer = null;
-      if (entry.users > 0) return;
+      if (entry.users > 0 || entry.closing) return;
       // A board that cannot save stays in memory until it can: leaving would lose edits.
       const room = loaded.get(boardId);
       if (room && !room.persister.healthy) return scheduleClose(boardId, entry);
@@ -148,7 +150,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
       const entry = entries.get(room.boardId);
       if (!entry) return;
       entry.users = Math.max(0, entry.users - 1);
-      if (entry.users === 0 && !entry.idleTimer && !entry.closing) scheduleClose(room.boardId, entry);
+      if (entry.users === 0 && !entry.idleTimer && !entry.closing && !shuttingDown) scheduleClose(room.boardId, entry);
     },
 
     peek: (boardId) => loaded.get(boardId) ?? null,
@@ -157,16 +159,14 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 
     async closeAll(timeoutMs = 10_000) {
       shuttingDown = true;
+      // A board already closing (idle) is waited for, not closed a second time; the connections
+      // that drop meanwhile schedule nothing more.
       const results = await Promise.all(
-        [...entries].map(async ([boardId, entry]) => {
+        [...entries].map(([boardId, entry]) => {
           if (entry.idleTimer) clearTimeout(entry.idleTimer);
-          if (entry.closing) return entry.closing.then(() => true);
-          const opened = await entry.room;
-          if (!opened.ok) return true;
-          const saved = await opened.value.persister.close(timeoutMs);
-          opened.value.destroy();
-          loaded.delete(boardId);
-          return saved;
+          entry.idleTimer = null;
+          entry.closing ??= close(boardId, entry, timeoutMs);
+          return entry.closing;
         }),
       );
       entries.clear();
