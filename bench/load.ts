@@ -15,6 +15,7 @@ import type { BoardOrigin } from '../shared/board/origins.ts';
 import { buildPlan2025Board } from '../shared/plan-2025/plan-board.ts';
 import { benchClient, importBoard, type BenchClient } from './bench-clients.ts';
 import { BENCH_ADMIN_TOKEN, BENCH_ADMIN_URL, openBenchDatabase, processStats, startBenchServer, type BenchServer } from './bench-process.ts';
+import { watchPauses } from './event-loop.ts';
 import { generatedBoard } from './generated-board.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('=') as [string, string]));
@@ -182,25 +183,6 @@ function applyAtOnce(stored: BoardState): Y.Doc {
   Y.applyUpdate(doc, stored.state);
   for (const { update } of stored.updates) Y.applyUpdate(doc, update);
   return doc;
-}
-
-/** Measures the longest gap between turns of the event loop until stopped. */
-function watchPauses(): { stop(): number } {
-  let last = performance.now();
-  let longest = 0;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    timer = setImmediate(tick);
-  };
-  let timer = setImmediate(tick);
-  return {
-    stop() {
-      clearImmediate(timer);
-      return Math.max(longest, performance.now() - last);
-    },
-  };
 }
 
 /** Times both boards in turn, so noise from the machine falls on both alike. */

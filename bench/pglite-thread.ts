@@ -15,6 +15,7 @@ import { createBoardStore, type BoardStore } from '../db/board-store.ts';
 import { createDb, MIGRATIONS_FOLDER, migrateDb } from '../db/create-db.ts';
 import { pgliteByteaCodec } from '../db/pglite-bytea.mjs';
 import * as schema from '../db/schema.ts';
+import { watchPauses } from './event-loop.ts';
 import { generatedBoard, must } from './generated-board.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('=') as [string, string]));
@@ -42,20 +43,11 @@ async function onItsOwnThread(dataDir: string): Promise<Store> {
 
 /** Runs an operation and reports its time and the longest the event loop went without a turn meanwhile. */
 async function timed(operation: () => Promise<unknown>): Promise<{ ms: number; pauseMs: number }> {
-  let last = performance.now();
-  let pauseMs = 0;
-  const tick = () => {
-    const now = performance.now();
-    pauseMs = Math.max(pauseMs, now - last);
-    last = now;
-  };
-  const ticker = setInterval(tick, 1);
+  const pauses = watchPauses();
   const start = performance.now();
   await operation();
   const ms = performance.now() - start;
-  tick();
-  clearInterval(ticker);
-  return { ms, pauseMs };
+  return { ms, pauseMs: pauses.stop() };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
