@@ -87,21 +87,29 @@ describe('sync upgrades under a flood', () => {
         if (i % 2 === 1) setTimeout(() => socket.destroy(), 3_000);
       }),
     );
-    // An honest client connects in the middle of it.
+    // An honest client connects in the middle of it. While the flood's lookups fill the pending
+    // upgrades it may be told 503 (busy); like y-websocket, it tries again after a short backoff.
     await new Promise((resolve) => setTimeout(resolve, 50));
     const honestStart = performance.now();
-    const honest = open(`${server.syncUrl}/gdi-2025`);
-    expect(await honest.opened).toBe(true);
+    let honest = open(`${server.syncUrl}/gdi-2025`);
+    let attempts = 1;
+    while (!(await honest.opened)) {
+      expect(await honest.refusedWith).toBe(503);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempts, 1_000)));
+      honest = open(`${server.syncUrl}/gdi-2025`);
+      attempts++;
+    }
     const honestMs = performance.now() - honestStart;
     const statuses = (await Promise.all(answers)).reduce<Record<string, number>>((count, status) => ({ ...count, [status]: (count[status] ?? 0) + 1 }), {});
     const seconds = (performance.now() - started) / 1000;
     globalThis.gc?.();
     const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
-    console.log(`upgrade flood: ${JSON.stringify(statuses)} in ${seconds.toFixed(1)} s; honest client in ${honestMs.toFixed(0)} ms; heap +${(heapGrowth / 1e6).toFixed(1)} MB`);
+    console.log(`upgrade flood: ${JSON.stringify(statuses)} in ${seconds.toFixed(1)} s; honest client in ${honestMs.toFixed(0)} ms (attempts: ${attempts}); heap +${(heapGrowth / 1e6).toFixed(1)} MB`);
     // Every forged upgrade is refused: 401 after its lookup, or 503 at once beyond the pending limit.
     expect((statuses['401'] ?? 0) + (statuses['503'] ?? 0)).toBe(500);
     expect(statuses.closed).toBe(500);
-    // The honest upgrade waits behind the flood's TCP accepts and lookups on two cores: seconds, not a hang.
+    // The honest upgrade waits behind the flood's TCP accepts and lookups on two cores, and may be
+    // shed while they fill the pending upgrades: seconds, not a hang.
     expect(honestMs).toBeLessThan(5_000);
     expect(seconds).toBeLessThan(15);
     expect(heapGrowth).toBeLessThan(64 * 1024 * 1024);
