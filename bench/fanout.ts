@@ -2,7 +2,10 @@
 // Planbord (with persistence, roles and totals on) and, as baselines in the same run, the stock
 // y-websocket server (@y/websocket-server 0.1.1, no persistence) and Hocuspocus 4 (no extensions).
 // Servers run as child processes; the clients run here.
-// Run: npm run bench:fanout [-- clients=2,20,100 rates=50,500 seconds=20 servers=planbord,y-websocket,hocuspocus]
+// Every setting runs `rounds` times, the servers taking turns in each round; the ratios compare
+// medians over the rounds, since one 20 s run of a baseline can differ from the next by 2-3x here.
+// Run: npm run bench:fanout [-- clients=2,20,100 rates=50,500 seconds=20 rounds=3 servers=planbord,y-websocket,hocuspocus]
+// BENCH_SERVER_NODE_ARGS adds Node options to the servers (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +23,7 @@ const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('='
 const CLIENTS = (args.clients ?? '2,20,100').split(',').map(Number);
 const RATES = (args.rates ?? '50,500').split(',').map(Number);
 const SECONDS = Number(args.seconds ?? 20);
+const ROUNDS = Number(args.rounds ?? 3);
 const SERVERS = (args.servers ?? 'planbord,y-websocket,hocuspocus').split(',') as ServerKind[];
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const origin: BoardOrigin = { kind: 'user', userId: 'bench' };
@@ -40,7 +44,8 @@ async function startServer(kind: ServerKind): Promise<{ url: string; child: Chil
     hocuspocus: ['--import', 'tsx', 'bench/servers/hocuspocus-server.ts'],
   };
   const extra = kind === 'planbord' ? { PLANBORD_ADMIN_TOKEN: TOKEN, PLANBORD_PUBLIC_URL: url, PLANBORD_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'planbord-fanout-')) } : {};
-  const child = spawn(process.execPath, command[kind], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...command[kind]], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 300; i++) {
     try {
       await fetch(kind === 'planbord' ? `${url}/healthz` : url);
@@ -75,8 +80,8 @@ interface RunResult {
   rssMiB: number;
 }
 
-async function run(kind: ServerKind, server: { url: string; child: ChildProcess }, clientCount: number, rate: number): Promise<RunResult> {
-  const room = `fanout-${clientCount}-${rate}`;
+async function run(kind: ServerKind, server: { url: string; child: ChildProcess }, clientCount: number, rate: number, round: number): Promise<RunResult> {
+  const room = `fanout-${clientCount}-${rate}-${round}`;
   await prepareRoom(kind, server.url, room);
   const clients: BenchClient[] = [];
   for (let i = 0; i < clientCount; i++) clients.push(benchClient(kind, server.url, room, TOKEN));
@@ -151,9 +156,15 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
 }
 
 const f = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(1)).padStart(7);
-console.log(`bench/fanout  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} cores  ${SECONDS} s per run  planbord database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+console.log(`bench/fanout  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} cores  ${SECONDS} s per run, ${ROUNDS} rounds  planbord database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
 console.log('latency from an edit to each peer seeing it (ms); saved = edit to committed in the database (Planbord only)\n');
-console.log(`| server      | clients | edits/s | edits  | p50     | p95     | p99     | max     | saved p50 | saved p99 | lost | CPU s | RSS MiB |`);
+console.log(`| server      | clients | edits/s | round | edits  | p50     | p95     | p99     | max     | saved p50 | saved p99 | lost | CPU s | RSS MiB |`);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const results: RunResult[] = [];
 // Every server is up for the whole run and the servers take turns at each setting, so a machine
 // that gets busier or quieter during the run weighs on all of them alike.
@@ -161,24 +172,32 @@ const servers = new Map<ServerKind, { url: string; child: ChildProcess }>();
 for (const kind of SERVERS) servers.set(kind, await startServer(kind));
 for (const clients of CLIENTS) {
   for (const rate of RATES) {
-    for (const [kind, server] of servers) {
-      const r = await run(kind, server, clients, rate);
-      results.push(r);
-      const l = r.latencies;
-      console.log(`| ${r.kind.padEnd(11)} | ${String(r.clients).padStart(7)} | ${String(r.rate).padStart(7)} | ${String(r.edits).padStart(6)} | ${f(percentile(l, 50))} | ${f(percentile(l, 95))} | ${f(percentile(l, 99))} | ${f(l.at(-1) ?? NaN)} | ${f(percentile(r.saved, 50)).padStart(9)} | ${f(percentile(r.saved, 99)).padStart(9)} | ${String(r.lost).padStart(4)} | ${r.cpuSeconds.toFixed(1).padStart(5)} | ${r.rssMiB.toFixed(0).padStart(7)} |`);
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [kind, server] of servers) {
+        const r = await run(kind, server, clients, rate, round);
+        results.push(r);
+        const l = r.latencies;
+        console.log(`| ${r.kind.padEnd(11)} | ${String(r.clients).padStart(7)} | ${String(r.rate).padStart(7)} | ${String(round).padStart(5)} | ${String(r.edits).padStart(6)} | ${f(percentile(l, 50))} | ${f(percentile(l, 95))} | ${f(percentile(l, 99))} | ${f(l.at(-1) ?? NaN)} | ${f(percentile(r.saved, 50)).padStart(9)} | ${f(percentile(r.saved, 99)).padStart(9)} | ${String(r.lost).padStart(4)} | ${r.cpuSeconds.toFixed(1).padStart(5)} | ${r.rssMiB.toFixed(0).padStart(7)} |`);
+      }
     }
   }
 }
 for (const server of servers.values()) server.child.kill('SIGTERM');
 await sleep(500);
-console.log('\nPlanbord p99 / best baseline p99 (below 1 means Planbord is faster):');
+console.log(`\nMedians over the ${ROUNDS} rounds (ms; CPU s per run), and Planbord's p99 / the best baseline's (below 1 means Planbord is faster):\n`);
+console.log('| clients | edits/s | server      | p50     | p95     | p99     | CPU s | lost (all rounds) | p99 / best baseline |');
+console.log('| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const clients of CLIENTS) {
   for (const rate of RATES) {
-    const ours = results.find((r) => r.kind === 'planbord' && r.clients === clients && r.rate === rate);
-    const baselines = results.filter((r) => r.kind !== 'planbord' && r.clients === clients && r.rate === rate);
-    if (!ours || baselines.length === 0) continue;
-    const best = baselines.reduce((a, b) => (percentile(a.latencies, 99) <= percentile(b.latencies, 99) ? a : b));
-    console.log(`  ${clients} clients, ${rate} edits/s: ${(percentile(ours.latencies, 99) / percentile(best.latencies, 99)).toFixed(2)} (best baseline: ${best.kind})`);
+    const runs = (kind: ServerKind) => results.filter((r) => r.kind === kind && r.clients === clients && r.rate === rate);
+    const p99 = (kind: ServerKind) => median(runs(kind).map((r) => percentile(r.latencies, 99)));
+    const baselines = SERVERS.filter((kind) => kind !== 'planbord');
+    const best = baselines.length > 0 ? baselines.reduce((a, b) => (p99(a) <= p99(b) ? a : b)) : null;
+    for (const kind of SERVERS) {
+      const own = runs(kind);
+      const ratio = kind === 'planbord' && best ? `${(p99(kind) / p99(best)).toFixed(2)} (${best})` : '';
+      console.log(`| ${String(clients).padStart(7)} | ${String(rate).padStart(7)} | ${kind.padEnd(11)} | ${f(median(own.map((r) => percentile(r.latencies, 50))))} | ${f(median(own.map((r) => percentile(r.latencies, 95))))} | ${f(p99(kind))} | ${median(own.map((r) => r.cpuSeconds)).toFixed(1).padStart(5)} | ${String(own.reduce((sum, r) => sum + r.lost, 0)).padStart(17)} | ${ratio} |`);
+    }
   }
 }
 process.exit(0);
