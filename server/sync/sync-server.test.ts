@@ -1,15 +1,17 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createBoardStore } from '../../db/board-store.ts';
 import { testDrivers } from '../../db/test-databases.ts';
 import { deleteRow, readSheet, setCell } from '../../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../../shared/board/origins.ts';
-import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from '../../shared/sync/protocol.ts';
+import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC, SYNC_UPDATE } from '../../shared/sync/protocol.ts';
 import type { BoardTotals } from '../../shared/totals/types.ts';
 import { startTestPlanbord, TEST_ADMIN_TOKEN, type TestPlanbord } from '../test-planbord.ts';
-import { connectClient, type TestClient } from '../../shared/sync/test-client.ts';
+import { authorizedWebSocket, connectClient, type TestClient } from '../../shared/sync/test-client.ts';
 import { waitUntil } from '../../shared/eventually.ts';
 
 const SLOW = 90_000;
@@ -27,6 +29,20 @@ function rawSocket(url: string, headers: Record<string, string> = {}) {
   socket.on('error', () => {});
   const opened = new Promise<void>((resolve) => socket.on('open', () => resolve()));
   return { socket, closed, refused, opened };
+}
+
+/** The client ids an awareness message carries (none for any other message). */
+function awarenessClientIds(message: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return [];
+  const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+  const ids: number[] = [];
+  for (let count = decoding.readVarUint(update); count > 0; count--) {
+    ids.push(decoding.readVarUint(update));
+    decoding.readVarUint(update);
+    decoding.readVarString(update);
+  }
+  return ids;
 }
 
 const amountOf = (doc: Y.Doc, rowId: string) => readSheet(doc, 'beheer').find((entry) => entry.id === rowId)?.row.amount;
@@ -120,6 +136,37 @@ describe.each(testDrivers().filter((driver) => driver.available))('sync endpoint
     const seen = w.provider.awareness.getStates().get(m.doc.clientID)!;
     expect(seen.user).toEqual({ id: mallory.memberId, name: 'Mallory', role: 'editor', color: expect.stringMatching(/^#/) });
     expect(seen.cursor).toEqual({ sheet: 'beheer', rowId: 'x', field: 'amount' });
+  }, SLOW);
+
+  it('a client sends its own presence only; the stock provider sends back what it hears', async () => {
+    const a = client(TEST_ADMIN_TOKEN);
+    const b = client(TEST_ADMIN_TOKEN);
+    const stockDoc = new Y.Doc();
+    const stock = new WebsocketProvider(server.syncUrl, BOARD, stockDoc, { WebSocketPolyfill: authorizedWebSocket(TEST_ADMIN_TOKEN), disableBc: true });
+    stock.messageHandlers[MESSAGE_SAVED] = () => {};
+    try {
+      await Promise.all([a.synced(), b.synced(), new Promise((resolve) => stock.once('sync', resolve))]);
+      const presenceSentBy = (provider: WebsocketProvider) => {
+        const clientIds = new Set<number>();
+        const socket = provider.ws!;
+        const send = socket.send.bind(socket);
+        socket.send = (data) => {
+          for (const id of awarenessClientIds(data as Uint8Array)) clientIds.add(id);
+          send(data);
+        };
+        return clientIds;
+      };
+      const fromB = presenceSentBy(b.provider);
+      const fromStock = presenceSentBy(stock);
+      a.provider.awareness.setLocalStateField('cursor', { sheet: 'beheer', rowId: 'x', field: 'amount' });
+      await eventually(() => [b.provider.awareness, stock.awareness].every((awareness) => awareness.getStates().get(a.doc.clientID)?.cursor !== undefined));
+      b.provider.awareness.setLocalStateField('cursor', { sheet: 'beheer', rowId: 'y', field: 'amount' });
+      await eventually(() => fromB.has(b.doc.clientID) && fromStock.has(a.doc.clientID));
+      expect(fromB).toEqual(new Set([b.doc.clientID]));
+    } finally {
+      stock.destroy();
+      stockDoc.destroy();
+    }
   }, SLOW);
 
   it('closes an editor that writes outside the board schema; nothing reaches the board, its peers or the session log', async () => {

@@ -2,6 +2,7 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { sendOwnAwarenessOnly } from './own-awareness.ts';
 import { trackSaveStatus, type SaveStatus } from './save-status.ts';
 
 export interface TestClient {
@@ -41,7 +42,11 @@ export function connectClient(
     // Node has a BroadcastChannel: without this, clients in one process would sync without the server.
     disableBc: true,
     maxBackoffTime: 300,
+    connect: false,
   });
+  // As the browser's client does (client/src/board/board-connection.ts).
+  sendOwnAwarenessOnly(provider);
+  provider.connect();
   const saved = trackSaveStatus(provider);
   return {
     doc,

@@ -7,6 +7,7 @@ import { canEdit, type Role } from '../../../shared/access/roles.ts';
 import { sheetMap } from '../../../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../../../shared/board/origins.ts';
 import { SHEETS, type SheetName } from '../../../shared/board/sheets.ts';
+import { sendOwnAwarenessOnly } from '../../../shared/sync/own-awareness.ts';
 import { trackSaveStatus, type SaveState, type SaveStatus } from '../../../shared/sync/save-status.ts';
 import { observeTotals, type LiveTotals } from '../../../shared/totals/board-totals.ts';
 import { storeFirstSyncAsReceived } from './first-sync.ts';
@@ -73,6 +74,7 @@ export class BoardConnection extends EventTarget {
     this.local = canEdit(role) ? new IndexeddbPersistence(`planbord:${boardId}:${user.id}`, this.doc) : null;
     const wsOrigin = location.origin.replace(/^http/, 'ws');
     this.provider = new WebsocketProvider(`${wsOrigin}/sync`, boardId, this.doc, { maxBackoffTime: 2500, connect: false });
+    sendOwnAwarenessOnly(this.provider);
     // With the local copy loaded first, this browser's first message says what it has, and the server
     // sends only what is new. Connected earlier, it asks for (and decodes) the whole board again, and
     // sends its whole local copy back up as an edit: on a board of 20,000 rows, megabytes each way.
