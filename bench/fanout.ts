@@ -18,6 +18,7 @@ import { EMPTY_ROWS } from '../shared/board/sheets.ts';
 import { boardToData } from '../shared/export/board-data.ts';
 import { buildPlan2025Board } from '../shared/plan-2025/plan-board.ts';
 import { benchClient, type BenchClient, type ServerKind } from './bench-clients.ts';
+import { median, percentile } from './stats.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('=') as [string, string]));
 const CLIENTS = (args.clients ?? '2,20,100').split(',').map(Number);
@@ -30,7 +31,6 @@ const origin: BoardOrigin = { kind: 'user', userId: 'bench' };
 process.setMaxListeners(0);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
 
 
 
@@ -156,11 +156,6 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
 }
 
 const f = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(1)).padStart(7);
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 console.log(`bench/fanout  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} cores  ${SECONDS} s per run, ${ROUNDS} rounds  planbord database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
 console.log('latency from an edit to each peer seeing it (ms); saved = edit to committed in the database (Planbord only)\n');
 console.log(`| server      | clients | edits/s | round | edits  | p50     | p95     | p99     | max     | saved p50 | saved p99 | lost | CPU s | RSS MiB |`);

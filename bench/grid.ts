@@ -13,6 +13,7 @@ import { adminApi, cellEditor, grid, inviteUrl } from '../e2e/board-ui.ts';
 import { CHROMIUM, openBrowser } from '../e2e/browser.ts';
 import { E2E_ADMIN_TOKEN, startServer, type RunningServer } from '../e2e/server-process.ts';
 import { generatedBoard } from './generated-board.ts';
+import { median, percentile } from './stats.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('=') as [string, string]));
 const REPS = Number(args.reps ?? 5);
@@ -32,11 +33,6 @@ interface Board {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-const median = (values: readonly number[]) => percentile(values, 50);
 
 /** A cell of the B&E grid by its row's place on screen (the first row by default). */
 const beheerCell = (page: Page, field: string, rowIndex = 0) =>

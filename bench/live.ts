@@ -13,6 +13,7 @@ import { readSheet, setCell, sheetMap } from '../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../shared/board/origins.ts';
 import { connectClient, type TestClient } from '../shared/sync/test-client.ts';
 import type { BoardTotals } from '../shared/totals/types.ts';
+import { percentile } from './stats.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('=') as [string, string]));
 const EDITORS = Number(args.editors ?? 20);
@@ -24,11 +25,6 @@ const TOKEN = 'bench-admin-token-0123456789abcdef';
 const BOARD = 'gdi-2025';
 const origin: BoardOrigin = { kind: 'user', userId: 'bench' };
 
-const percentile = (values: number[], p: number) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 

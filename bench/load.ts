@@ -17,6 +17,7 @@ import { benchClient, importBoard, type BenchClient } from './bench-clients.ts';
 import { BENCH_ADMIN_TOKEN, BENCH_ADMIN_URL, openBenchDatabase, processStats, startBenchServer, type BenchServer } from './bench-process.ts';
 import { watchPauses } from './event-loop.ts';
 import { generatedBoard } from './generated-board.ts';
+import { median } from './stats.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('=') as [string, string]));
 const SIZES = (args.sizes ?? '2000,20000').split(',').map(Number);
@@ -33,7 +34,6 @@ const origin: BoardOrigin = { kind: 'user', userId: 'bench' };
 process.setMaxListeners(0);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
 const cell = (value: string | number, width: number) => String(value).padStart(width);
 const rowCount = (doc: Y.Doc) => sheetMap(doc, 'beheer').size + sheetMap(doc, 'vernieuwing').size;

@@ -17,6 +17,7 @@ import { pgliteByteaCodec } from '../db/pglite-bytea.mjs';
 import * as schema from '../db/schema.ts';
 import { watchPauses } from './event-loop.ts';
 import { generatedBoard, must } from './generated-board.ts';
+import { median } from './stats.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('=') as [string, string]));
 const REPEATS = Number(args.repeats ?? 5);
@@ -49,8 +50,6 @@ async function timed(operation: () => Promise<unknown>): Promise<{ ms: number; p
   const ms = performance.now() - start;
   return { ms, pauseMs: pauses.stop() };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const state = Y.encodeStateAsUpdate(generatedBoard(ROWS, { kind: 'import', userId: 'bench' }));
 console.log(`bench/pglite-thread  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} cores  ${REPEATS} repeats  state ${(state.length / 2 ** 20).toFixed(2)} MiB (${ROWS} rows)\n`);

@@ -7,14 +7,10 @@ import type { BoardOrigin } from '../shared/board/origins.ts';
 import { computeTotals, observeTotals } from '../shared/totals/board-totals.ts';
 import { TotalsEngine } from '../shared/totals/engine.ts';
 import { generatedBoard, must } from './generated-board.ts';
+import { median } from './stats.ts';
 
 const rowCount = Number(process.argv[2] ?? 20_000);
 const origin: BoardOrigin = { kind: 'user', userId: 'bench' };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function timeEach(runs: number, run: (i: number) => void): number[] {
   const times: number[] = [];
