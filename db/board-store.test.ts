@@ -272,6 +272,60 @@ for (const driver of testDrivers()) {
       expect(list.find((snapshot) => snapshot.id === first.value.id)?.totals).toEqual(totals);
     }, SLOW);
 
+    it('keeps the state a compaction replaces, for repairing a board whose newest state is damaged', async () => {
+      const id = newBoardId('previous');
+      const { doc, initialState, updates } = makeEditedDoc();
+      await store.createBoard({ id, title: 'Vorige', year: 2025 }, initialState, 'seed');
+      expect(await store.previousState(id)).toBeNull();
+      const seqs = await store.appendUpdates(id, asAppends(updates));
+      expect((await store.compact(id, Y.encodeStateAsUpdate(doc), seqs.at(-1) ?? 0)).ok).toBe(true);
+      const previous = await store.previousState(id);
+      expectBytes(previous?.state, initialState);
+      expect(previous?.savedAt).toBeInstanceOf(Date);
+    }, SLOW);
+
+    it('marks a board damaged once, not when its state moved on since the failed load, and closes the mark when it loads', async () => {
+      const id = newBoardId('damaged');
+      await store.createBoard({ id, title: 'Beschadigd', year: 2025 }, emptyState(), 'seed');
+      const { compactedThrough } = (await store.loadBoardState(id))!;
+      const report = { kind: 'state-unreadable', reason: 'onleesbaar' } as const;
+      expect(await store.markDamaged(id, report, compactedThrough + 1)).toEqual({ ok: false, error: 'stale' });
+      expect(await store.markDamaged('no-such-board', report, 0)).toEqual({ ok: false, error: 'board-not-found' });
+      const [first, second] = await Promise.all([store.markDamaged(id, report, compactedThrough), store.markDamaged(id, { ...report, reason: 'ander' }, compactedThrough)]);
+      expect(first.ok && second.ok && first.value.id === second.value.id).toBe(true);
+      expect((await store.loadBoardState(id))?.damaged).toBe(true);
+      expect((await store.openDamages()).filter((damage) => damage.boardId === id)).toHaveLength(1);
+      await store.resolveDamage(id, 'loaded');
+      expect(await store.openDamage(id)).toBeNull();
+      expect((await store.loadBoardState(id))?.damaged).toBe(false);
+    });
+
+    it('repairs a damaged board in one step: the new state logged and compacted, the damaged state and log rows kept', async () => {
+      const id = newBoardId('repair');
+      const { doc, initialState, updates } = makeEditedDoc();
+      await store.createBoard({ id, title: 'Herstel', year: 2025 }, initialState, 'seed');
+      await store.appendUpdates(id, asAppends(updates.slice(0, 2)));
+      const stored = (await store.loadBoardState(id))!;
+      const marked = await store.markDamaged(id, { kind: 'update-unreadable', reason: 'logregel' }, stored.compactedThrough);
+      if (!marked.ok) throw new Error(marked.error);
+      const repair = { damageId: marked.value.id, state: Y.encodeStateAsUpdate(doc), replacesCompactedThrough: stored.compactedThrough, from: 'compacted:current', by: 'admin' };
+      expect(await store.repairBoard(id, { ...repair, replacesCompactedThrough: stored.compactedThrough - 1 })).toEqual({ ok: false, error: 'stale' });
+      expect(await store.repairBoard(id, { ...repair, damageId: 'other' })).toEqual({ ok: false, error: 'not-damaged' });
+      const repaired = await store.repairBoard(id, repair);
+      if (!repaired.ok) throw new Error(repaired.error);
+
+      const after = await store.loadBoardState(id);
+      expect(after).toMatchObject({ compactedThrough: repaired.value.seq, updates: [], damaged: false });
+      expectBytes(after?.state, repair.state);
+      const [kept] = await t.query(`select damaged_compacted_through, repaired_from, repaired_by from board_damages where id = '${marked.value.id}'`);
+      expect(kept).toMatchObject({ repaired_from: 'compacted:current', repaired_by: 'admin' });
+      expect(Number(kept?.damaged_compacted_through)).toBe(stored.compactedThrough);
+      const keptRows = await t.query(`select seq from board_damaged_updates where damage_id = '${marked.value.id}' order by seq`);
+      expect(keptRows.map((row) => Number(row.seq))).toEqual(stored.updates.map((row) => row.seq));
+      // Nothing to repair now, and the same repair again is stale.
+      expect(await store.repairBoard(id, repair)).toEqual({ ok: false, error: 'stale' });
+    }, SLOW);
+
     it('returns errors for a snapshot of an unknown board or with a taken id, and null for a foreign board', async () => {
       const id = newBoardId('snap-errors');
       await store.createBoard({ id, title: 'Errors', year: 2025 }, emptyState(), 'seed');

@@ -1,11 +1,12 @@
 // The server's access to boards, their Yjs state and update log, and snapshots.
 // Expected failures (a taken board id, a stale compaction) come back as Result values.
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { err, ok, type Result } from '../shared/result.ts';
+import { createBoardDamageStore, lockedCompactedThrough, type BoardDamageStore } from './board-damage-store.ts';
 import type { Db } from './create-db.ts';
 import { FOREIGN_KEY_VIOLATION, hasPgErrorCode, UNIQUE_VIOLATION } from './db-errors.ts';
-import { boards, boardStates, boardUpdates, snapshots, type JsonValue } from './schema.ts';
+import { boardDamages, boards, boardStates, boardUpdates, snapshots, type JsonValue } from './schema.ts';
 
 export type Board = typeof boards.$inferSelect;
 export type NewBoard = Pick<Board, 'id' | 'title' | 'year'>;
@@ -22,6 +23,8 @@ export interface BoardState {
   compactedThrough: number;
   /** Log entries not yet folded into state, in seq order; apply them after state. */
   updates: LoggedUpdate[];
+  /** The board is marked damaged (an earlier load failed); a load that succeeds closes the mark. */
+  damaged?: boolean;
 }
 
 export interface UpdateToAppend {
@@ -49,7 +52,7 @@ export type CreateBoardError = 'board-exists';
 export type CompactError = 'board-not-found' | 'stale';
 export type SaveSnapshotError = 'board-not-found' | 'snapshot-exists';
 
-export interface BoardStore {
+export interface BoardStore extends BoardDamageStore {
   listBoards(): Promise<Board[]>;
   getBoard(id: string): Promise<Board | null>;
   createBoard(board: NewBoard, initialState: Uint8Array, origin: string): Promise<Result<Board, CreateBoardError>>;
@@ -63,6 +66,8 @@ export interface BoardStore {
 
 export function createBoardStore(db: Db): BoardStore {
   return {
+    ...createBoardDamageStore(db),
+
     async listBoards() {
       return db.select().from(boards).orderBy(desc(boards.year), asc(boards.title), asc(boards.id));
     },
@@ -108,7 +113,11 @@ export function createBoardStore(db: Db): BoardStore {
             .from(boardUpdates)
             .where(and(eq(boardUpdates.boardId, boardId), gt(boardUpdates.seq, row.compactedThrough)))
             .orderBy(asc(boardUpdates.seq));
-          return { state: row.state, compactedThrough: row.compactedThrough, updates };
+          const [damage] = await tx
+            .select({ id: boardDamages.id })
+            .from(boardDamages)
+            .where(and(eq(boardDamages.boardId, boardId), isNull(boardDamages.repairedAt)));
+          return { state: row.state, compactedThrough: row.compactedThrough, updates, damaged: Boolean(damage) };
         },
         { isolationLevel: 'repeatable read', accessMode: 'read only' },
       );
@@ -125,18 +134,15 @@ export function createBoardStore(db: Db): BoardStore {
     },
 
     // The caller promises that state contains every update logged for this board with seq <= throughSeq.
+    // The state it replaces is kept (copied inside the database) as what a damaged board can be repaired from.
     async compact(boardId, state, throughSeq) {
       return db.transaction(async (tx) => {
-        const [current] = await tx
-          .select({ compactedThrough: boardStates.compactedThrough })
-          .from(boardStates)
-          .where(eq(boardStates.boardId, boardId))
-          .for('update');
-        if (!current) return err('board-not-found');
-        if (throughSeq < current.compactedThrough) return err('stale');
+        const compactedThrough = await lockedCompactedThrough(tx, boardId, 'update');
+        if (compactedThrough === null) return err('board-not-found');
+        if (throughSeq < compactedThrough) return err('stale');
         await tx
           .update(boardStates)
-          .set({ state, compactedThrough: throughSeq })
+          .set({ previousState: sql`${boardStates.state}`, previousUpdatedAt: sql`${boardStates.updatedAt}`, state, compactedThrough: throughSeq })
           .where(eq(boardStates.boardId, boardId));
         const removed = await tx
           .delete(boardUpdates)

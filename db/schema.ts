@@ -10,8 +10,10 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea.ts';
 
@@ -48,7 +50,57 @@ export const boardStates = pgTable('board_states', {
   state: bytea('state').notNull(),
   compactedThrough: bigint('compacted_through', { mode: 'number' }).notNull().default(0),
   updatedAt: updatedAt(),
+  /**
+   * The state this row held before the last compaction replaced it, and when that one was written:
+   * what a damaged board can be repaired from when the newest state does not load.
+   */
+  previousState: bytea('previous_state'),
+  previousUpdatedAt: timestamp('previous_updated_at', { withTimezone: true }),
 });
+
+/**
+ * Boards whose stored document did not load (bytes that are not a document, a schema version this
+ * server does not know). Open while repaired_at is null; at most one open per board. The repair
+ * keeps the damaged state here, and its log rows in board_damaged_updates, for inspection.
+ */
+export const boardDamages = pgTable(
+  'board_damages',
+  {
+    id: text('id').primaryKey(),
+    boardId: boardId(),
+    /** 'state-unreadable', 'update-unreadable' or 'migration-refused'. */
+    kind: text('kind').notNull(),
+    /** Why, in words a chair can read. */
+    reason: text('reason').notNull(),
+    detectedAt: timestamp('detected_at', { withTimezone: true }).notNull().defaultNow(),
+    repairedAt: timestamp('repaired_at', { withTimezone: true }),
+    /** 'snapshot:<id>' or 'compacted:current' / 'compacted:previous'. */
+    repairedFrom: text('repaired_from'),
+    repairedBy: text('repaired_by'),
+    /** The stored state that did not load, and the log seq it was compacted through. */
+    damagedState: bytea('damaged_state'),
+    damagedCompactedThrough: bigint('damaged_compacted_through', { mode: 'number' }),
+  },
+  (t) => [
+    index('board_damages_board_id_idx').on(t.boardId),
+    uniqueIndex('board_damages_one_open_idx').on(t.boardId).where(sql`${t.repairedAt} is null`),
+  ],
+);
+
+/** The log rows a repair took out of board_updates, byte for byte. */
+export const boardDamagedUpdates = pgTable(
+  'board_damaged_updates',
+  {
+    damageId: text('damage_id')
+      .notNull()
+      .references(() => boardDamages.id, { onDelete: 'cascade' }),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    update: bytea('update').notNull(),
+    origin: text('origin'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.damageId, t.seq] })],
+);
 
 export const boardUpdates = pgTable(
   'board_updates',
@@ -162,4 +214,20 @@ export const boardSessions = pgTable(
     record: jsonb('record').$type<JsonValue>().notNull(),
   },
   (t) => [index('board_sessions_board_id_idx').on(t.boardId)],
+);
+
+/**
+ * Which member writes with which Yjs client id on a board. The first member to use an id (in its
+ * presence or its first edit) owns it; nobody else may extend its clocks, so no one can burn or
+ * forge another member's edits. 'admin' is the admin.
+ */
+export const boardClientIds = pgTable(
+  'board_client_ids',
+  {
+    boardId: boardId(),
+    clientId: bigint('client_id', { mode: 'number' }).notNull(),
+    owner: text('owner').notNull(),
+    claimedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.boardId, t.clientId] })],
 );

@@ -1,9 +1,15 @@
-// REST routes of boards: the list, one board, and its live totals (also as an event stream).
+// REST routes of boards: the list, one board, its live totals (also as an event stream), and the
+// repair of a board whose stored document does not load.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Board, BoardStore } from '../../db/board-store.ts';
 import { requireBoardRole, requireIdentity, type AuthEnv } from '../auth/middleware.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
+import { hasRole } from '../../shared/access/roles.ts';
+import type { BoardDamage } from '../../db/board-damage-store.ts';
+import { userIdOf } from '../auth/display-name.ts';
 import { httpError } from '../http-error.ts';
+import { readJsonObject } from '../json-body.ts';
+import { readRepairSource, repairBoard, restoreOptions } from './board-repair.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import { streamTotals } from './totals-stream.ts';
 
@@ -15,8 +21,13 @@ export interface BoardRoutesDeps {
 
 const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-function boardSummary(board: Board) {
-  return { id: board.id, title: board.title, year: board.year, createdAt: board.createdAt, updatedAt: board.updatedAt };
+function boardSummary(board: Board, damaged = false) {
+  return { id: board.id, title: board.title, year: board.year, createdAt: board.createdAt, updatedAt: board.updatedAt, damaged };
+}
+
+/** Why a board is damaged and what can restore it: for chairs and the admin. */
+async function damageDetail(store: BoardStore, damage: BoardDamage) {
+  return { kind: damage.kind, reason: damage.reason, detectedAt: damage.detectedAt, restoreFrom: await restoreOptions(store, damage.boardId) };
 }
 
 export async function findBoard(store: BoardStore, id: string): Promise<Board> {
@@ -64,16 +75,46 @@ export function boardRoutes({ store, rooms, authenticator }: BoardRoutesDeps): H
     const identity = c.get('identity');
     const boards = await store.listBoards();
     const visible = identity.kind === 'admin' ? boards : boards.filter((board) => board.id === identity.boardId);
-    return c.json(visible.map(boardSummary));
+    const damages = new Map((await store.openDamages()).map((damage) => [damage.boardId, damage]));
+    const chair = identity.kind === 'admin' || hasRole(identity.role, 'chair');
+    return c.json(
+      await Promise.all(
+        visible.map(async (board) => {
+          const damage = damages.get(board.id);
+          return { ...boardSummary(board, Boolean(damage)), ...(damage && chair ? { damage: await damageDetail(store, damage) } : {}) };
+        }),
+      ),
+    );
   });
 
-  routes.get('/:id', async (c) => c.json(boardSummary(await findBoard(store, c.req.param('id')))));
+  routes.get('/:id', async (c) => {
+    const board = await findBoard(store, c.req.param('id'));
+    const damage = await store.openDamage(board.id);
+    const chair = hasRole(c.get('role'), 'chair');
+    return c.json({ ...boardSummary(board, Boolean(damage)), ...(damage && chair ? { damage: await damageDetail(store, damage) } : {}) });
+  });
+
+  // The admin restores a damaged board from a snapshot or its last compacted state that loads.
+  routes.post('/:id/repair', async (c) => {
+    const identity = c.get('identity');
+    if (identity.kind !== 'admin') throw httpError(403, 'forbidden', 'Only the admin repairs a board.');
+    const board = await findBoard(store, c.req.param('id'));
+    const source = readRepairSource(await readJsonObject(c));
+    const repaired = await repairBoard({ store, rooms }, board.id, source, userIdOf(identity));
+    if (!repaired.ok) {
+      const status = repaired.error.code === 'snapshot-not-found' ? 404 : repaired.error.code === 'source-unreadable' ? 422 : 409;
+      throw httpError(status, repaired.error.code, repaired.error.message);
+    }
+    return c.json(repaired.value);
+  });
 
   async function withRoom(c: Context<AuthEnv>) {
     const board = await findBoard(store, c.req.param('id') ?? '');
     const acquired = await rooms.acquire(board.id);
     if (!acquired.ok) {
-      throw httpError(acquired.error === 'board-not-found' ? 404 : 503, acquired.error, `Board "${board.id}" cannot be opened right now.`);
+      const damage = acquired.error === 'board-unreadable' ? await store.openDamage(board.id) : null;
+      const message = damage ? `Board "${board.id}" is damaged and waits for the admin to repair it: ${damage.reason}` : `Board "${board.id}" cannot be opened right now.`;
+      throw httpError(acquired.error === 'board-not-found' ? 404 : 503, acquired.error, message);
     }
     return { board, room: acquired.value };
   }

@@ -1,8 +1,11 @@
 // The boards open in this process. A board is loaded from the database on first use (a failed
 // load is not cached, and never leaves an empty document that could overwrite the stored one),
 // shared by every connection and request that uses it, and released a little while after the
-// last one lets go, once everything it accepted is saved.
+// last one lets go, once everything it accepted is saved. A board whose stored document does not
+// load (unreadable bytes, a schema version this server does not know) is marked damaged in the
+// database with the reason, for the admin to repair; a database that does not answer marks nothing.
 import type * as Y from 'yjs';
+import type { DamageReport } from '../../db/board-damage-store.ts';
 import type { BoardStore } from '../../db/board-store.ts';
 import type { Logger } from '../log.ts';
 import { migrateBoard } from '../../shared/board/migrations.ts';
@@ -10,12 +13,13 @@ import { err, ok, type Result } from '../../shared/result.ts';
 import { BoardPersister } from './board-persister.ts';
 import { BoardRoom } from './board-room.ts';
 import type { RoomBus } from './room-bus.ts';
-import { docFromStored } from './stored-board.ts';
+import { readStoredBoard } from './stored-board.ts';
 
 export type AcquireError = 'board-not-found' | 'board-unreadable' | 'at-capacity' | 'shutting-down';
 
 export interface RoomRegistryOptions {
   store: BoardStore;
+  clientIds: ClientIdStore;
   bus: RoomBus;
   maxBoards: number;
   /** How long a board with nobody on it stays in memory. */
@@ -40,6 +44,8 @@ export interface RoomRegistry {
   openBoards(): BoardRoom[];
   /** True when every open board is saving normally. */
   healthy(): boolean;
+  /** When the oldest database write still in flight began (Date.now()), or null: a hung write shows here. */
+  oldestWriteStartedAt(): number | null;
   /** Saves and closes every board (SIGTERM). Resolves to false if something could not be saved. */
   closeAll(timeoutMs?: number): Promise<boolean>;
 }
@@ -50,6 +56,15 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
   const unhealthy = new Set<string>();
   let shuttingDown = false;
 
+  async function markDamaged(boardId: string, report: DamageReport, compactedThrough: number): Promise<void> {
+    options.log.warn('board-damaged', { boardId, kind: report.kind, reason: report.reason });
+    try {
+      await options.store.markDamaged(boardId, report, compactedThrough);
+    } catch (error) {
+      options.log.warn('board-damage-unrecorded', { boardId }, error);
+    }
+  }
+
   async function load(boardId: string): Promise<Result<BoardRoom, AcquireError>> {
     let stored;
     try {
@@ -59,13 +74,12 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
       return err('board-unreadable');
     }
     if (!stored) return err('board-not-found');
-    let doc: Y.Doc;
-    try {
-      doc = await docFromStored(stored);
-    } catch (error) {
-      options.log.warn('board-unreadable', { boardId }, error);
+    const read = await readStoredBoard(stored);
+    if (!read.ok) {
+      await markDamaged(boardId, read.error, stored.compactedThrough);
       return err('board-unreadable');
     }
+    const doc: Y.Doc = read.value;
     const lastSeq = stored.updates.at(-1)?.seq ?? stored.compactedThrough;
     let room: BoardRoom | null = null;
     const persister = new BoardPersister({
@@ -80,13 +94,23 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     });
     const channel = options.bus.join(boardId, (kind, payload) => room?.receiveFromBus(kind, payload));
     // With no log after it, the stored state is already the encoding a new client needs.
-    room = new BoardRoom(boardId, doc, persister, channel, stored.updates.length === 0 ? stored.state : null);
+    const owners = new ClientOwners({
+      owners: await options.clientIds.owners(boardId),
+      record: (clientId, owner) => options.clientIds.claim(boardId, clientId, owner),
+      hasContent: (clientId) => Y.getState(doc.store, clientId) > 0,
+      log: options.log,
+    });
+    room = new BoardRoom(boardId, doc, persister, channel, owners, stored.updates.length === 0 ? stored.state : null);
     // Migrations run before anyone sees the board; the room persists what they change.
     const migrated = migrateBoard(doc);
     if (!migrated.ok) {
-      options.log.warn('board-migration-refused', { boardId, reason: migrated.error });
       room.destroy();
+      await markDamaged(boardId, { kind: 'migration-refused', reason: migrated.error }, stored.compactedThrough);
       return err('board-unreadable');
+    }
+    if (stored.damaged) {
+      options.log.info('board-damage-resolved', { boardId });
+      void options.store.resolveDamage(boardId, 'loaded').catch((error: unknown) => options.log.warn('board-damage-unresolved', { boardId }, error));
     }
     loaded.set(boardId, room);
     options.log.info('board-opened', { boardId, loggedUpdates: stored.updates.length, migrations: migrated.value.applied.length });
@@ -156,6 +180,10 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     peek: (boardId) => loaded.get(boardId) ?? null,
     openBoards: () => [...loaded.values()],
     healthy: () => unhealthy.size === 0,
+    oldestWriteStartedAt() {
+      const started = [...loaded.values()].map((room) => room.persister.writeStartedAt).filter((at) => at !== null);
+      return started.length === 0 ? null : Math.min(...started);
+    },
 
     async closeAll(timeoutMs = 10_000) {
       shuttingDown = true;

@@ -4,7 +4,7 @@ import { insertRows, readSheet, setCell } from '../../shared/board/board-doc.ts'
 import { createBoardDoc } from '../../shared/board/new-board.ts';
 import type { BoardOrigin } from '../../shared/board/origins.ts';
 import { EMPTY_ROWS } from '../../shared/board/sheets.ts';
-import { docFromStored } from './stored-board.ts';
+import { docFromStored, readStoredBoard } from './stored-board.ts';
 
 const origin: BoardOrigin = { kind: 'user', userId: 'test' };
 
@@ -39,5 +39,15 @@ describe('docFromStored', () => {
     const state = Y.encodeStateAsUpdate(largeBoard(3_000));
     await expect(docFromStored({ state: state.subarray(0, state.length >> 1), compactedThrough: 0, updates: [] })).rejects.toThrow();
     await expect(docFromStored({ state: new Uint8Array([1, 1, 1, 0, 0x1f]), compactedThrough: 0, updates: [] })).rejects.toThrow();
+  });
+
+  it('says which part does not load: the compacted state, or the log row by its seq', async () => {
+    const state = Y.encodeStateAsUpdate(largeBoard(10));
+    const bad = new Uint8Array([1, 1, 1, 0, 0x1f]);
+    const ofState = await readStoredBoard({ state: bad, compactedThrough: 4, updates: [] });
+    expect(ofState).toMatchObject({ ok: false, error: { kind: 'state-unreadable', reason: expect.stringContaining('bijgewerkt tot logregel 4') } });
+    const ofRow = await readStoredBoard({ state, compactedThrough: 4, updates: [{ seq: 9, update: bad }] });
+    expect(ofRow).toMatchObject({ ok: false, error: { kind: 'update-unreadable', reason: expect.stringMatching(/^Logregel 9 /) } });
+    expect((await readStoredBoard({ state, compactedThrough: 4, updates: [] })).ok).toBe(true);
   });
 });
