@@ -10,7 +10,23 @@ export interface BoardSummary {
   id: string;
   title: string;
   year: number;
+  /** The board's stored document does not load; `damage` says why (admin and chairs only). */
+  damaged?: boolean;
+  damage?: BoardDamage;
 }
+
+/** Why a board does not load, and what the admin can restore it from (GET /api/boards). */
+export interface BoardDamage {
+  kind: string;
+  reason: string;
+  detectedAt: string;
+  restoreFrom: {
+    snapshot: { id: string; name: string; createdAt: string } | null;
+    compacted: { which: 'current' | 'previous'; savedAt: string | null } | null;
+  };
+}
+
+export type RepairSource = { from: 'snapshot'; snapshotId: string } | { from: 'compacted' };
 
 /** Where an invite link leads, shown before the person gives a name. */
 export interface InvitePreview {
@@ -62,6 +78,8 @@ export const api = {
   invites: (boardId: string) => call<InviteView[]>('GET', `/api/boards/${encodeURIComponent(boardId)}/invites`),
   createInvite: (boardId: string, role: Role) =>
     call<InviteView & { url: string }>('POST', `/api/boards/${encodeURIComponent(boardId)}/invites`, { role }),
+  repairBoard: (boardId: string, source: RepairSource) =>
+    call<{ from: string; loaded: boolean }>('POST', `/api/boards/${encodeURIComponent(boardId)}/repair`, source),
   members: (boardId: string) => call<MemberView[]>('GET', `/api/boards/${encodeURIComponent(boardId)}/members`),
   revokeInvite: (boardId: string, inviteId: string) =>
     call<{ revokedMembers: number }>('DELETE', `/api/boards/${encodeURIComponent(boardId)}/invites/${encodeURIComponent(inviteId)}`),

@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import '../board/board-page.ts';
+import './board-list.ts';
 import { ROLE_LABEL } from './labels.ts';
 import { SessionController } from './session-controller.ts';
 import { baseStyles } from './styles.ts';
@@ -23,8 +24,6 @@ export class PlanbordApp extends LitElement {
       .card { display: flex; flex-direction: column; gap: 0.5rem; max-width: 28rem; background: white; padding: 1.25rem; border-radius: 6px; border: 1px solid #d8dde3; }
       .card p { margin: 0 0 0.5rem; }
       .hint { color: #4a4a4a; font-size: 0.95rem; }
-      ul.boards { list-style: none; padding: 0; display: grid; gap: 0.75rem; max-width: 40rem; }
-      ul.boards a { display: block; padding: 1rem; background: white; border-radius: 6px; font-size: 1.2rem; font-weight: 600; }
     `,
   ];
 
@@ -80,11 +79,12 @@ export class PlanbordApp extends LitElement {
       case 'boards':
         return html`
           <h1>Borden</h1>
-          <ul class="boards">
-            ${this.session.boards.map(
-              (board) => html`<li><a href="/board/${board.id}" @click=${(e: Event) => (e.preventDefault(), this.session.go(`/board/${board.id}`))}>${board.title}</a></li>`,
-            )}
-          </ul>
+          <board-list
+            .boards=${this.session.boards}
+            ?admin=${me?.kind === 'admin'}
+            @open-board=${(e: CustomEvent<string>) => this.session.go(`/board/${e.detail}`)}
+            @boards-changed=${() => void this.session.reloadBoards()}
+          ></board-list>
         `;
       case 'board':
         return me

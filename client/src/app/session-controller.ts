@@ -61,11 +61,19 @@ export class SessionController implements ReactiveController {
     this.boards = boards.ok ? boards.value : [];
     const match = BOARD_PATH.exec(location.pathname);
     if (match) return this.show({ name: 'board', id: match[1]! });
-    // A member belongs to one board; an admin with one board needs no list either.
+    // A member belongs to one board; an admin with one board needs no list either. A damaged board
+    // cannot be opened: the list says so, and offers the admin its repair.
     const only = this.me.kind === 'member' ? this.me.boardId : this.boards.length === 1 ? this.boards[0]!.id : null;
-    if (only) return this.go(`/board/${only}`);
+    if (only && !this.boards.find((board) => board.id === only)?.damaged) return this.go(`/board/${only}`);
     this.show({ name: 'boards' });
   };
+
+  /** After a repair: the list again, as the server now sees it. */
+  async reloadBoards(): Promise<void> {
+    const boards = await api.boards();
+    if (boards.ok) this.boards = boards.value;
+    this.host.requestUpdate();
+  }
 
   go(path: string): void {
     history.pushState(null, '', path);
