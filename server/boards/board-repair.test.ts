@@ -242,4 +242,16 @@ describe.each(testDrivers().filter((driver) => driver.available))('repairing a d
     editor.provider.connect();
     await waitUntil(() => amount(reader, boardId, rowId) === 6_000, 10_000, "editor's offline edit merged");
   }, SLOW);
+
+  it('closes the mark of a board that loads again', async () => {
+    const boardId = await newBoard();
+    const store = createBoardStore(server.database.handle.db);
+    // Marked by a server that could not read it (say, an older one); this one can.
+    const { compactedThrough } = (await store.loadBoardState(boardId))!;
+    expect((await store.markDamaged(boardId, { kind: 'migration-refused', reason: 'schemaversie' }, compactedThrough)).ok).toBe(true);
+    expect((await listed(boardId))?.damaged).toBe(true);
+    expect((await server.api(`/api/boards/${boardId}/totals`)).status).toBe(200);
+    await waitUntil(async () => (await store.openDamage(boardId)) === null, 5_000, 'mark closed');
+    expect((await listed(boardId))?.damaged).toBe(false);
+  }, SLOW);
 });
