@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAccessStore } from '../db/access-store.ts';
 import { migrationsApplied } from '../db/create-db.ts';
+import { createClientIdStore } from '../db/client-id-store.ts';
 import { createBoardStore } from '../db/board-store.ts';
 import type { DbHandle } from '../db/create-db.ts';
 import { createApp } from './app.ts';
@@ -62,6 +63,7 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
   const authenticator = createAuthenticator({ access, adminTokenHash: admin.hash });
   const rooms = createRoomRegistry({
     store,
+    clientIds: createClientIdStore(db),
     bus: options.bus ?? singleProcessBus,
     maxBoards: options.maxBoards ?? 500,
     idleMs: options.boardIdleMs ?? 5_000,

@@ -43,6 +43,7 @@ export class BoardPersister {
   private closed = false;
   private queued = 0;
   private committed = 0;
+  private writeStarted: number | null = null;
 
   constructor(private readonly options: PersisterOptions) {
     this.loggedRows = options.loggedRows;
@@ -61,6 +62,11 @@ export class BoardPersister {
   /** Every update with a ticket up to this is committed. */
   get committedThrough(): number {
     return this.committed;
+  }
+
+  /** When the write in flight began (Date.now()), or null when none is: for the readiness probe. */
+  get writeStartedAt(): number | null {
+    return this.writeStarted;
   }
 
   get hasPending(): boolean {
@@ -91,6 +97,7 @@ export class BoardPersister {
     // A failed batch goes back to the front of the queue, so every ticket issued until now is in
     // this batch or committed before it.
     const through = this.queued;
+    this.writeStarted = Date.now();
     this.writing = this.append(batch)
       .then(
         () => {
@@ -111,6 +118,7 @@ export class BoardPersister {
       )
       .finally(() => {
         this.writing = null;
+        this.writeStarted = null;
         if (this.pending.length > 0 && !this.timer) {
           const delay = this.failures === 0 ? 0 : Math.min(RETRY_MIN_MS * 2 ** (this.failures - 1), RETRY_MAX_MS);
           this.schedule(delay);

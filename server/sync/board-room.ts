@@ -23,6 +23,7 @@ import { observeTotals, type LiveTotals } from '../../shared/totals/board-totals
 import { ConflictDetector } from '../boards/conflict-detector.ts';
 import { stampAwarenessUpdate, type StampedUser } from './awareness-stamp.ts';
 import type { BoardPersister } from './board-persister.ts';
+import type { ClientOwners } from './client-owners.ts';
 import type { RoomChannel } from './room-bus.ts';
 
 /** What a room needs of a socket. */
@@ -99,9 +100,12 @@ export class BoardRoom {
     readonly doc: Y.Doc,
     readonly persister: BoardPersister,
     private readonly channel: RoomChannel,
+    /** Who may write with which client id (checked before any update is applied). */
+    private readonly owners: ClientOwners,
     /** The document's whole state as loaded, when the stored state row alone is all of it. */
     loadedState: Uint8Array | null = null,
   ) {
+    owners.reserve(doc.clientID);
     this.wholeStateCache = loadedState;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
@@ -331,6 +335,9 @@ export class BoardRoom {
       return null;
     }
     member.unresolvedUpdates = 0;
+    // Structs beyond the server's clocks only under the member's own client ids: with a colleague's
+    // id, one GC struct would make the server skip that colleague's next edits as known.
+    if (!this.owners.claimAll(verdict.writtenClients, connection.userId)) return CLOSE.foreignClientId;
     const origin: BoardOrigin = { kind: 'user', userId: connection.userId, connectionId: connection.id };
     Y.applyUpdate(this.doc, payload, origin);
     // A step 2 sent after a dropped message answers a state vector that lacked its content, so it
@@ -348,11 +355,12 @@ export class BoardRoom {
 
   private readonly names = new Map<string, string>();
 
+  /** Whether a presence client id is someone else's; a free one becomes this member's for good. */
   private isOwnedByOther(self: Member, clientId: number): boolean {
     for (const member of this.members.values()) {
       if (member !== self && member.clientIds.has(clientId)) return true;
     }
-    return false;
+    return !this.owners.claim(clientId, self.connection.userId);
   }
 
   destroy(): void {

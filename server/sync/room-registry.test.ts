@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { createClientIdStore } from '../../db/client-id-store.ts';
 import { createBoardStore } from '../../db/board-store.ts';
 import { testDrivers, type TestDatabase } from '../../db/test-databases.ts';
 import { buildPlan2025Board } from '../../shared/plan-2025/plan-board.ts';
@@ -21,7 +22,7 @@ describe.each(testDrivers().filter((driver) => driver.available))('the room regi
   it('closes a board once when the server shuts down while its last connection drops', async () => {
     const closed: string[] = [];
     const log: Logger = { info: (event) => void (event === 'board-closed' && closed.push(event)), warn: () => {} };
-    const rooms = createRoomRegistry({ store: createBoardStore(database.handle.db), bus: singleProcessBus, maxBoards: 10, idleMs: IDLE_MS, log });
+    const rooms = createRoomRegistry({ store: createBoardStore(database.handle.db), clientIds: createClientIdStore(database.handle.db), bus: singleProcessBus, maxBoards: 10, idleMs: IDLE_MS, log });
     const acquired = await rooms.acquire('plan');
     if (!acquired.ok) throw new Error(acquired.error);
     acquired.value.doc.getMap('meta').set('title', 'Plan, changed');

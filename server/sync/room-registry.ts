@@ -4,14 +4,16 @@
 // last one lets go, once everything it accepted is saved. A board whose stored document does not
 // load (unreadable bytes, a schema version this server does not know) is marked damaged in the
 // database with the reason, for the admin to repair; a database that does not answer marks nothing.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { DamageReport } from '../../db/board-damage-store.ts';
 import type { BoardStore } from '../../db/board-store.ts';
+import type { ClientIdStore } from '../../db/client-id-store.ts';
 import type { Logger } from '../log.ts';
 import { migrateBoard } from '../../shared/board/migrations.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { BoardPersister } from './board-persister.ts';
 import { BoardRoom } from './board-room.ts';
+import { ClientOwners } from './client-owners.ts';
 import type { RoomBus } from './room-bus.ts';
 import { readStoredBoard } from './stored-board.ts';
 

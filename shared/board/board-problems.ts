@@ -27,22 +27,26 @@ export function boardProblems(doc: Y.Doc): string[] {
   const problems: string[] = [];
   if (doc.store.pendingStructs !== null) problems.push('structs pending integration');
   if (doc.store.pendingDs !== null) problems.push('deletions pending');
-  for (const [name, type] of doc.share) {
+  for (const [name, type] of [...doc.share]) {
     if (!TOP_LEVEL.has(name)) {
       problems.push(`unknown top-level type "${name}"`);
       continue;
     }
-    if (!(type instanceof Y.Map)) {
-      // A top-level type Yjs created from an update before anyone asked for it as a map.
-      if (type._map.size > 0 || type._start !== null) problems.push(`${name} is not a map`);
+    if (type._start !== null) problems.push(`${name} holds list content`);
+    // A top-level type Yjs created from an update before anyone asked for it is typed on first use.
+    let map: Y.Map<unknown>;
+    try {
+      map = doc.getMap(name);
+    } catch {
+      problems.push(`${name} is not a map`);
       continue;
     }
     if (!isSheetName(name)) {
-      problems.push(...mapProblems(name, type, { kind: 'root', name }));
+      problems.push(...mapProblems(name, map, { kind: 'root', name }));
       continue;
     }
-    if (type.size > MAX_ROWS_PER_SHEET) problems.push(`${name} has more than ${MAX_ROWS_PER_SHEET} rows`);
-    for (const [rowId, row] of type.entries()) {
+    if (map.size > MAX_ROWS_PER_SHEET) problems.push(`${name} has more than ${MAX_ROWS_PER_SHEET} rows`);
+    for (const [rowId, row] of map.entries()) {
       if (!isRowId(rowId)) problems.push(`${name}: invalid row id "${rowId}"`);
       if (!(row instanceof Y.Map)) {
         problems.push(`${name}.${rowId} is not a row`);

@@ -146,6 +146,18 @@ describe('hostile updates against the schema check', () => {
     expect(checkUpdate(server, encodeRawUpdate(rows(10)), 'editor', { maxRowChangesPerUpdate: 100, maxRowsPerSheet: existing + 9 }).kind).toBe('invalid');
   });
 
+  it('refuses a client written twice (Yjs keeps only its last group)', () => {
+    const server = buildPlan2025Board();
+    const row = { kind: 'item' as const, parent: 'roadmap', parentSub: 'r-twice', content: { kind: 'type' as const, typeRef: 1 } };
+    const twice = encodeRawUpdate({
+      clients: [
+        { client: ATTACKER, clock: 0, structs: [row] },
+        { client: ATTACKER, clock: 1, structs: [{ kind: 'item', parent: { client: ATTACKER, clock: 0 }, parentSub: 'activity', content: { kind: 'any', values: ['x'] } }] },
+      ],
+    });
+    expect(checkUpdate(server, twice, 'editor').kind).toBe('invalid');
+  });
+
   it('accepts an honest copy of what the server has, sent again with new edits', () => {
     const server = buildPlan2025Board();
     const client = copyOf(server);

@@ -31,6 +31,7 @@ export const CLOSE = {
   unauthorized: { code: 4401, reason: 'not signed in' },
   forbidden: { code: 4403, reason: 'no access to this board' },
   readOnly: { code: 4403, reason: 'viewers cannot edit' },
+  foreignClientId: { code: 4403, reason: "writes with another member's client id" },
   notFound: { code: 4404, reason: 'no such board' },
   rateLimited: { code: 4429, reason: 'too many messages' },
   unavailable: { code: 4503, reason: 'board could not be loaded, try again' },

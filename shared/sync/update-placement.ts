@@ -6,6 +6,7 @@
 // neighbour and a parent that disagree, a gap in a client's clocks, a deletion of clocks nobody
 // has. Knows nothing of boards: the schema is checked on the landings this returns.
 import * as Y from 'yjs';
+import { updateClientGroups } from './update-groups.ts';
 
 /** The type an item lands in: a root type by name, a type the document has, or one this update creates. */
 export type LandingParent =
@@ -69,6 +70,8 @@ export function placeUpdate(doc: Y.Doc, update: Uint8Array): PlacementResult {
 
 function place(doc: Y.Doc, update: Uint8Array): Placement {
   const store = doc.store;
+  const groups = updateClientGroups(update);
+  if (new Set(groups).size !== groups.length) throw invalid('a client written twice');
   const { structs, ds } = Y.decodeUpdate(update);
   const stateOf = (client: number) => Y.getState(store, client);
 

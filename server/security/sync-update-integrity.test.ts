@@ -1,0 +1,109 @@
+// Attacks on the board through the sync path by a member with an editor's invite: hand-encoded
+// updates that slipped past the schema check, and client ids taken from a colleague's presence.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { testDrivers } from '../../db/test-databases.ts';
+import { readSettings, readSheet, setCell, settingsMap, metaMap } from '../../shared/board/board-doc.ts';
+import { boardProblems } from '../../shared/board/board-problems.ts';
+import { waitUntil } from '../../shared/eventually.ts';
+import { encodeRawUpdate, type RawId } from '../../shared/sync/raw-update.ts';
+import { connectClient } from '../../shared/sync/test-client.ts';
+import { startTestPlanbord, type TestPlanbord } from '../test-planbord.ts';
+import { awarenessMessage, syncSocket, syncUpdate } from './sync-socket.ts';
+
+const SLOW = 90_000;
+const BOARD = 'gdi-2025';
+const ATTACKER_CLIENT = 31_337;
+const pglite = testDrivers().find((driver) => driver.name === 'pglite')!;
+
+function valueId(map: Y.Map<unknown>, key: string): RawId {
+  const { client, clock } = map._map.get(key)!.id;
+  return { client, clock };
+}
+
+/** A value behind a forged copy of an existing one whose origin points back at it. */
+const originCycle = (target: RawId, value: unknown, client = ATTACKER_CLIENT) =>
+  encodeRawUpdate({
+    clients: [
+      { client, clock: 0, structs: [{ kind: 'item', origin: target, content: { kind: 'any', values: [value] } }] },
+      { client: target.client, clock: target.clock, structs: [{ kind: 'item', origin: { client, clock: 0 }, content: { kind: 'any', values: [0] } }] },
+    ],
+  });
+
+describe('integrity of the sync path against an editor', () => {
+  let server: TestPlanbord;
+  let editor: string;
+  beforeAll(async () => {
+    server = await startTestPlanbord(pglite);
+    editor = (await server.join(BOARD, 'editor', 'Eva')).token;
+  }, SLOW);
+  afterAll(async () => server?.stop(), SLOW);
+
+  const room = () => server.planbord.rooms.peek(BOARD)!;
+
+  it('refuses chair-only values and unreadable meta hidden behind a forged copy, and the board still loads', async () => {
+    const attacks: [string, (doc: Y.Doc) => Uint8Array][] = [
+      ['renewal budget', (doc) => originCycle(valueId(settingsMap(doc), 'renewalBudget'), 1)],
+      ['schema version', (doc) => originCycle(valueId(metaMap(doc), 'schemaVersion'), 999, ATTACKER_CLIENT + 1)],
+      ['title', (doc) => originCycle(valueId(metaMap(doc), 'title'), { evil: true }, ATTACKER_CLIENT + 2)],
+    ];
+    for (const [name, attack] of attacks) {
+      const socket = syncSocket(`${server.syncUrl}/${BOARD}`, editor);
+      expect(await socket.opened, name).toBe(true);
+      const before = readSettings(room().doc);
+      socket.send(syncUpdate(attack(room().doc)));
+      expect((await socket.closed).code, name).toBe(4400);
+      expect(readSettings(room().doc), name).toEqual(before);
+      expect(boardProblems(room().doc), name).toEqual([]);
+    }
+    await server.restart();
+    expect((await server.api(`/api/boards/${BOARD}/totals`)).status).toBe(200);
+  }, SLOW);
+
+  it("does not let an editor burn a colleague's client id: the colleague's next edit lands for everyone", async () => {
+    const victim = connectClient(server.syncUrl, BOARD, (await server.join(BOARD, 'editor', 'Vera')).token);
+    const observer = connectClient(server.syncUrl, BOARD, (await server.join(BOARD, 'viewer', 'Otto')).token);
+    try {
+      await Promise.all([victim.synced(), observer.synced()]);
+      const rowId = readSheet(victim.doc, 'beheer')[0]!.id;
+      setCell(victim.doc, 'beheer', rowId, 'amount', 1_111_000, { kind: 'user', userId: 'vera' });
+      await waitUntil(() => readSheet(observer.doc, 'beheer')[0]!.row.amount === 1_111_000, 10_000, 'the first edit');
+
+      const target = victim.doc.clientID;
+      const socket = syncSocket(`${server.syncUrl}/${BOARD}`, editor);
+      expect(await socket.opened).toBe(true);
+      const burn = encodeRawUpdate({ clients: [{ client: target, clock: Y.getState(room().doc.store, target), structs: [{ kind: 'gc', length: 2 ** 40 }] }] });
+      socket.send(syncUpdate(burn));
+      expect((await socket.closed).code).toBe(4403);
+
+      setCell(victim.doc, 'beheer', rowId, 'amount', 2_222_000, { kind: 'user', userId: 'vera' });
+      await waitUntil(() => readSheet(observer.doc, 'beheer')[0]!.row.amount === 2_222_000, 10_000, "the victim's next edit at the observer");
+      expect(readSheet(room().doc, 'beheer')[0]!.row.amount).toBe(2_222_000);
+    } finally {
+      victim.destroy();
+      observer.destroy();
+    }
+  }, SLOW);
+
+  it("does not let a member take over a colleague's presence client id after the colleague leaves", async () => {
+    const victim = connectClient(server.syncUrl, BOARD, (await server.join(BOARD, 'editor', 'Wim')).token);
+    const observer = connectClient(server.syncUrl, BOARD, (await server.join(BOARD, 'viewer', 'Olga')).token);
+    await Promise.all([victim.synced(), observer.synced()]);
+    const taken = victim.doc.clientID;
+    victim.provider.awareness.setLocalStateField('cursor', { sheet: 'beheer' });
+    await waitUntil(() => observer.provider.awareness.getStates().get(taken)?.cursor !== undefined, 10_000, "the victim's presence");
+    victim.destroy();
+    await waitUntil(() => !observer.provider.awareness.getStates().has(taken), 10_000, 'the victim gone');
+    try {
+      const socket = syncSocket(`${server.syncUrl}/${BOARD}`, editor);
+      expect(await socket.opened).toBe(true);
+      socket.send(awarenessMessage(taken, 50, { cursor: { sheet: 'beheer' } }));
+      socket.send(awarenessMessage(ATTACKER_CLIENT + 10, 1, { cursor: { sheet: 'beheer' } }));
+      await waitUntil(() => observer.provider.awareness.getStates().has(ATTACKER_CLIENT + 10), 10_000, "the attacker's own presence");
+      expect(observer.provider.awareness.getStates().has(taken)).toBe(false);
+      socket.socket.close();
+    } finally {
+      observer.destroy();
+    }
+  }, SLOW);
+});
