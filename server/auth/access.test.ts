@@ -101,7 +101,7 @@ describe.each(testDrivers().filter((driver) => driver.available))('roles and acc
     const me = await fetch(`${server.url}/api/me`, { headers: { cookie } });
     expect(await me.json()).toEqual({ kind: 'admin' });
 
-    const logout = await fetch(`${server.url}/api/logout`, { method: 'POST', headers: { cookie } });
+    const logout = await fetch(`${server.url}/api/logout`, { method: 'POST', headers: { cookie, origin: 'http://127.0.0.1' } });
     expect(logout.status).toBe(200);
     expect(logout.headers.get('set-cookie')).toMatch(/^planbord_session=; Max-Age=0; Path=\//);
     expect(changes).toEqual([{ kind: 'session-ended', sessionId: expect.any(String) }]);
