@@ -1,6 +1,7 @@
 // Members, invites, sessions and server secrets: the data behind roles. Tokens never reach the
 // database, only their hashes.
-import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { err, ok, type Result } from '../shared/result.ts';
 import type { Db } from './create-db.ts';
 import { boards, invites, members, serverSecrets, sessions, type MemberRole } from './schema.ts';
 
@@ -30,8 +31,12 @@ export interface JoinRequest {
   displayName: string;
   /** Picks the presence colour from the number of members the board had before this one. */
   colorFor: (membersBefore: number) => string;
+  /** What names are compared by: no two live members of a board may have the same key. */
+  nameKey: (displayName: string) => string;
   session: Omit<NewSession, 'memberId'>;
 }
+
+export type JoinRefusal = 'invalid-invite' | 'name-taken';
 
 /** A live session with its member (null for an admin session). */
 export interface SessionRecord {
@@ -57,9 +62,10 @@ export interface AccessStore {
   findUsableInvite(inviteTokenHash: string, now: Date): Promise<{ boardId: string; boardTitle: string; role: MemberRole } | null>;
   /**
    * Joins a board through a usable invite (not revoked, not expired): creates the member and its
-   * first session in one transaction. Null when the invite is not usable.
+   * first session in one transaction. Fails when the invite is not usable, or when a live member
+   * of the board has a name with the same key.
    */
-  joinWithInvite(request: JoinRequest): Promise<Member | null>;
+  joinWithInvite(request: JoinRequest): Promise<Result<Member, JoinRefusal>>;
   listMembers(boardId: string): Promise<Member[]>;
   setMemberRole(boardId: string, memberId: string, role: MemberRole): Promise<Member | null>;
   revokeMember(boardId: string, memberId: string): Promise<boolean>;
@@ -72,6 +78,8 @@ export interface AccessStore {
    */
   findLiveSession(tokenHash: string, now: Date): Promise<SessionRecord | null>;
   endSession(sessionId: string): Promise<void>;
+  /** Sessions not ended that expire after `from` and at or before `until`, for closing their connections on time. */
+  sessionsExpiring(from: Date, until: Date): Promise<{ id: string; expiresAt: Date }[]>;
 }
 
 /** An invite is usable when it is not revoked (this condition) and not expired (`expired`). */
@@ -135,15 +143,23 @@ export function createAccessStore(db: Db): AccessStore {
     },
 
     // The invite row is share-locked, so a revocation committing meanwhile waits for this join and
-    // then revokes the new member too.
-    async joinWithInvite({ inviteTokenHash, now, memberId, displayName, colorFor, session }) {
+    // then revokes the new member too. Joins to one board take turns (a transaction-scoped advisory
+    // lock on the board), so two people joining at once as "Anna" and "anna" cannot both succeed.
+    async joinWithInvite({ inviteTokenHash, now, memberId, displayName, colorFor, nameKey, session }) {
       return db.transaction(async (tx) => {
         const [invite] = await tx
           .select()
           .from(invites)
           .where(unrevokedInvite(inviteTokenHash))
           .for('share');
-        if (!invite || expired(invite, now)) return null;
+        if (!invite || expired(invite, now)) return err('invalid-invite' as const);
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`planbord-join:${invite.boardId}`}))`);
+        const names = await tx
+          .select({ displayName: members.displayName })
+          .from(members)
+          .where(and(eq(members.boardId, invite.boardId), isNull(members.revokedAt)));
+        const key = nameKey(displayName);
+        if (names.some((other) => other.displayName !== null && nameKey(other.displayName) === key)) return err('name-taken' as const);
         const [before] = await tx.select({ n: count() }).from(members).where(eq(members.boardId, invite.boardId));
         const [member] = await tx
           .insert(members)
@@ -158,7 +174,7 @@ export function createAccessStore(db: Db): AccessStore {
           .returning();
         if (!member) throw new Error(`insert of member ${memberId} returned no row`);
         await tx.insert(sessions).values({ ...session, memberId, isAdmin: false });
-        return member;
+        return ok(member);
       });
     },
 
@@ -227,6 +243,13 @@ export function createAccessStore(db: Db): AccessStore {
 
     async endSession(sessionId) {
       await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+    },
+
+    sessionsExpiring(from, until) {
+      return db
+        .select({ id: sessions.id, expiresAt: sessions.expiresAt })
+        .from(sessions)
+        .where(and(isNull(sessions.revokedAt), gt(sessions.expiresAt, from), lte(sessions.expiresAt, until)));
     },
   };
 }

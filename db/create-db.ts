@@ -1,7 +1,7 @@
 // Opens the database: embedded PGlite (a folder, or 'memory://') when no DATABASE_URL is configured,
 // on a thread of its own (db/pglite-thread.ts), PostgreSQL through postgres.js otherwise. Both
 // drivers are loaded lazily; nothing connects on import.
-import { mkdir, readdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
@@ -49,7 +49,12 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
 
 async function openPglite(dataDir: string): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
-  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+  // The folder is the server's alone before PGlite writes anything into it (the worker tightens
+  // the files' own modes too).
+  if (!dataDir.includes('://')) {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await chmod(dataDir, 0o700);
+  }
   const client = await startPgliteThread(dataDir);
   // Drizzle's PGlite driver calls query and transaction (with query inside), which the thread
   // implements; the rest of PGlite's interface it never touches.

@@ -3,6 +3,8 @@
 // loop, and with it every socket, for as long as it runs. Here it runs on a worker thread instead,
 // and db/pglite-thread.ts forwards drizzle's queries and transactions to it.
 // Plain JavaScript: a worker thread starts without the TypeScript loader of its parent.
+import { chmod, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteByteaCodec } from './pglite-bytea.mjs';
@@ -96,6 +98,7 @@ parentPort.on('message', async (message) => {
         return await end(id, message.transaction, message.commit);
       case 'close':
         await pg.close();
+        await makePrivate(workerData.dataDir);
         return reply(id, null);
       default:
         throw new Error(`unknown request ${kind}`);
@@ -105,9 +108,26 @@ parentPort.on('message', async (message) => {
   }
 });
 
+/**
+ * The database's files are for this server only: folders 0700, files 0600. PGlite copies its
+ * initial cluster with mode 0666 (a umask does not help: the modes are set explicitly) and writes
+ * a few files at every start with 0644, so the folder is tightened after each start and close.
+ * Files PostgreSQL creates while running get 0600 of their own.
+ */
+async function makePrivate(dataDir) {
+  if (dataDir.includes('://')) return;
+  await chmod(dataDir, 0o700);
+  for (const entry of await readdir(dataDir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) await chmod(file, 0o700);
+    else if (entry.isFile()) await chmod(file, 0o600);
+  }
+}
+
 const ready = (async () => {
   pg = new PGlite(workerData.dataDir, pgliteByteaCodec);
   await pg.waitReady;
+  await makePrivate(workerData.dataDir);
 })();
 ready.then(
   () => reply(0, 'ready'),

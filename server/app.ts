@@ -22,6 +22,10 @@ import { sessionRoutes } from './sessions/session-routes.ts';
 import { snapshotRoutes } from './snapshots/snapshot-routes.ts';
 import { httpError, type ErrorBody } from './http-error.ts';
 import { checkReadiness } from './readiness/readiness.ts';
+import { accessBoundStreams } from './http/access-bound-streams.ts';
+import { AttemptLimiter, DEFAULT_ATTEMPT_LIMITS, type AttemptLimits } from './http/attempt-limit.ts';
+import { sameOrigin } from './http/same-origin.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import type { Logger } from './log.ts';
 import type { RoomRegistry } from './sync/room-registry.ts';
 
@@ -44,6 +48,8 @@ export interface AppDeps {
   /** Open sync connections, for the admin's metrics. */
   connectionCount: () => number;
   log: Logger;
+  /** Failed sign-in and invite attempts allowed per address (DEFAULT_ATTEMPT_LIMITS when absent). */
+  attemptLimits?: Partial<AttemptLimits>;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -55,9 +61,17 @@ export function createApp(deps: AppDeps): Hono {
     return c.json<ErrorBody>({ error: 'internal', message: 'Something went wrong on the server.' }, 500);
   });
 
+  const publicOrigin = new URL(deps.publicUrl).origin;
+  app.use('*', securityHeaders(deps.publicUrl));
+  app.use('*', sameOrigin({ allowedOrigin: publicOrigin }));
+
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
-    const readiness = await checkReadiness({ checkDatabase: deps.checkDatabase, savingHealthy: deps.rooms.healthy });
+    const readiness = await checkReadiness({
+      checkDatabase: deps.checkDatabase,
+      savingHealthy: deps.rooms.healthy,
+      oldestWriteStartedAt: deps.rooms.oldestWriteStartedAt,
+    });
     return c.json(readiness, readiness.ok ? 200 : 503);
   });
 
@@ -71,8 +85,11 @@ export function createApp(deps: AppDeps): Hono {
   const smallBodies = limit(MAX_BODY_BYTES);
   const importBodies = limit(MAX_IMPORT_BYTES);
   app.use('/api/*', (c, next) => (c.req.path === '/api/boards/import' ? importBodies(c, next) : smallBodies(c, next)));
+  // Before the routes, so that changes published while a stream is being opened still end it.
+  app.use('/api/*', accessBoundStreams(deps.events));
   const secureCookies = deps.publicUrl.startsWith('https:');
-  app.route('/api', authRoutes({ ...deps, secureCookies }));
+  const attempts = new AttemptLimiter({ ...DEFAULT_ATTEMPT_LIMITS, ...deps.attemptLimits });
+  app.route('/api', authRoutes({ ...deps, secureCookies, attempts }));
   app.route('/api/admin', metricsRoutes(deps));
   // Before the guards of /api/boards/:id, which would take "import" for a board id.
   app.route('/api/boards', importRoutes(deps));

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { err, ok, type Result } from '../shared/result.ts';
+import { DEFAULT_ATTEMPT_LIMITS, type AttemptLimits } from './http/attempt-limit.ts';
 
 export interface ServerConfig {
   port: number;
@@ -15,6 +16,8 @@ export interface ServerConfig {
   publicUrl: string;
   /** PLANBORD_ADMIN_TOKEN, or null to generate one at the first start. */
   adminToken: string | null;
+  /** PLANBORD_AUTH_MAX_FAILURES failed sign-in/join/invite attempts per address per PLANBORD_AUTH_WINDOW_SECONDS. */
+  attemptLimits: AttemptLimits;
 }
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -33,6 +36,14 @@ export function readConfig(env: Record<string, string | undefined>): Result<Serv
   if (env.PLANBORD_ADMIN_TOKEN !== undefined && env.PLANBORD_ADMIN_TOKEN.trim().length < 16) {
     return err('PLANBORD_ADMIN_TOKEN must have at least 16 characters');
   }
+  const maxFailures = Number(env.PLANBORD_AUTH_MAX_FAILURES ?? DEFAULT_ATTEMPT_LIMITS.maxFailures);
+  if (!Number.isInteger(maxFailures) || maxFailures < 1) {
+    return err(`PLANBORD_AUTH_MAX_FAILURES must be a whole number of at least 1, got "${env.PLANBORD_AUTH_MAX_FAILURES}"`);
+  }
+  const windowSeconds = Number(env.PLANBORD_AUTH_WINDOW_SECONDS ?? DEFAULT_ATTEMPT_LIMITS.windowMs / 1000);
+  if (!Number.isFinite(windowSeconds) || windowSeconds <= 0 || windowSeconds > 86_400) {
+    return err(`PLANBORD_AUTH_WINDOW_SECONDS must be a number of seconds above 0 and at most 86400, got "${env.PLANBORD_AUTH_WINDOW_SECONDS}"`);
+  }
   return ok({
     port,
     host,
@@ -41,5 +52,6 @@ export function readConfig(env: Record<string, string | undefined>): Result<Serv
     clientDir: path.resolve(env.PLANBORD_CLIENT_DIR ?? path.join(repoRoot, 'client', 'dist')),
     publicUrl: (env.PLANBORD_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     adminToken: env.PLANBORD_ADMIN_TOKEN?.trim() || null,
+    attemptLimits: { maxFailures, windowMs: windowSeconds * 1000 },
   });
 }

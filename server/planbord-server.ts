@@ -13,6 +13,8 @@ import { createLogger, type Logger } from './log.ts';
 import { createAccessEvents, type AccessEvents } from './auth/access-events.ts';
 import { bootstrapAdminToken } from './auth/admin-token.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
+import { watchSessionExpiry } from './auth/session-expiry.ts';
+import type { AttemptLimits } from './http/attempt-limit.ts';
 import { seedDefaultBoard } from './seed.ts';
 import { createSessionManager } from './sessions/session-manager.ts';
 import { createSessionStore } from '../db/session-store.ts';
@@ -33,6 +35,10 @@ export interface PlanbordOptions {
   syncLimits?: Partial<SyncLimits>;
   bus?: RoomBus;
   log?: Logger;
+  /** Failed sign-in, join and invite attempts per address (see server/http/attempt-limit.ts). */
+  attemptLimits?: Partial<AttemptLimits>;
+  /** How often sessions about to expire are looked up, to end their connections on time. */
+  sessionExpiryCheckMs?: number;
 }
 
 export interface Planbord {
@@ -61,6 +67,7 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
     onListenerError: (error, change) => log.warn('access-listener-failed', { kind: change.kind }, error),
   });
   const authenticator = createAuthenticator({ access, adminTokenHash: admin.hash });
+  const expiry = watchSessionExpiry({ access, events, log, intervalMs: options.sessionExpiryCheckMs });
   const rooms = createRoomRegistry({
     store,
     clientIds: createClientIdStore(db),
@@ -88,6 +95,7 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
     checkDatabase: () => migrationsApplied(options.database),
     connectionCount: () => sync?.connectionCount() ?? 0,
     log,
+    attemptLimits: options.attemptLimits,
   });
 
   const server: ServerType = await new Promise((resolve) => {
@@ -114,6 +122,7 @@ export async function startPlanbord(options: PlanbordOptions): Promise<Planbord>
     sync: attached,
     events,
     async stop() {
+      expiry.stop();
       await attached.close();
       await sessions.detachAll();
       const saved = await rooms.closeAll();

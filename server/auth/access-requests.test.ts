@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDisplayName, parseExpiry, parseRole, parseToken } from './access-requests.ts';
+import { parseExpiry, parseRole, parseToken } from './access-requests.ts';
+import { parseDisplayName } from './display-name.ts';
 
 describe('access request validation', () => {
   it('trims display names and collapses inner spaces', () => {

@@ -1,18 +1,7 @@
-// Validation of the bodies of the access routes: pure, Result-returning.
+// Validation of the bodies of the access routes: pure, Result-returning. Display names are
+// checked in display-name.ts.
 import { isRole, type Role } from '../../shared/access/roles.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-import { UNSAFE_TEXT as UNSAFE } from '../json-body.ts';
-export const MAX_DISPLAY_NAME = 60;
-
-/** Trimmed, inner runs of spaces collapsed, 1-60 characters (code points), no control characters. */
-export function parseDisplayName(value: unknown): Result<string> {
-  if (typeof value !== 'string') return err('displayName must be a string.');
-  if (UNSAFE.test(value)) return err('displayName contains a control character.');
-  const name = value.trim().replace(/\s+/g, ' ');
-  const length = [...name].length;
-  if (length < 1 || length > MAX_DISPLAY_NAME) return err(`displayName must have 1 to ${MAX_DISPLAY_NAME} characters.`);
-  return ok(name);
-}
 
 export function parseRole(value: unknown): Result<Role> {
   return isRole(value) ? ok(value) : err('role must be "chair", "editor" or "viewer".');

@@ -6,7 +6,9 @@ import { httpError } from '../http-error.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import { onlyFields, readJsonObject } from '../json-body.ts';
 import type { AccessEvents } from './access-events.ts';
-import { parseDisplayName, parseToken } from './access-requests.ts';
+import { limitFailedAttempts, type AttemptLimiter } from '../http/attempt-limit.ts';
+import { parseToken } from './access-requests.ts';
+import { displayNameKey, parseDisplayName } from './display-name.ts';
 import type { Authenticator } from './authenticator.ts';
 import { requireIdentity, type AuthEnv } from './middleware.ts';
 import { presenceColor } from './presence-colors.ts';
@@ -20,16 +22,19 @@ export interface AuthRoutesDeps {
   adminTokenHash: string;
   secureCookies: boolean;
   rooms: RoomRegistry;
+  /** Failed guesses of invite and admin tokens, per address. */
+  attempts: AttemptLimiter;
 }
 
 const sessionExpiry = () => new Date(Date.now() + SESSION_DAYS * 86_400_000);
 
 export function authRoutes(deps: AuthRoutesDeps): Hono<AuthEnv> {
   const routes = new Hono<AuthEnv>();
+  const limited = limitFailedAttempts(deps.attempts);
 
   // The invite page shows where a link leads before anyone types a name, and a dead link at once.
   // The board starts loading meanwhile: the person reading the page joins it next.
-  routes.post('/invite', async (c) => {
+  routes.post('/invite', limited, async (c) => {
     const body = await readJsonObject(c);
     onlyFields(body, ['token']);
     const token = parseToken(body.token, 'token');
@@ -40,7 +45,7 @@ export function authRoutes(deps: AuthRoutesDeps): Hono<AuthEnv> {
     return c.json(invite);
   });
 
-  routes.post('/join', async (c) => {
+  routes.post('/join', limited, async (c) => {
     const body = await readJsonObject(c);
     onlyFields(body, ['token', 'displayName']);
     const token = parseToken(body.token, 'token');
@@ -48,16 +53,25 @@ export function authRoutes(deps: AuthRoutesDeps): Hono<AuthEnv> {
     if (!token.ok) throw httpError(400, 'invalid-body', token.error);
     if (!displayName.ok) throw httpError(400, 'invalid-body', displayName.error);
     const sessionToken = newToken();
-    const member = await deps.access.joinWithInvite({
+    const joined = await deps.access.joinWithInvite({
       inviteTokenHash: hashToken(token.value),
       now: new Date(),
       memberId: newId(),
       displayName: displayName.value,
       colorFor: presenceColor,
+      nameKey: displayNameKey,
       session: { id: newId(), tokenHash: hashToken(sessionToken), expiresAt: sessionExpiry() },
     });
     // One answer for unknown, expired and revoked links, so a guess learns nothing.
-    if (!member) throw httpError(401, 'invalid-invite', 'This invite link is not valid (any more).');
+    if (!joined.ok && joined.error === 'invalid-invite') throw httpError(401, 'invalid-invite', 'This invite link is not valid (any more).');
+    if (!joined.ok) {
+      throw httpError(
+        409,
+        'display-name-taken',
+        `Op dit bord heet al iemand "${displayName.value}"; kies een andere naam. (Someone on this board is already called "${displayName.value}"; choose another name.)`,
+      );
+    }
+    const member = joined.value;
     setSessionCookie(c, sessionToken, deps.secureCookies);
     const { boardId, role, color } = member;
     // The browser opens this board next.
@@ -65,7 +79,7 @@ export function authRoutes(deps: AuthRoutesDeps): Hono<AuthEnv> {
     return c.json({ boardId, role, displayName: displayName.value, color, sessionToken });
   });
 
-  routes.post('/login', async (c) => {
+  routes.post('/login', limited, async (c) => {
     const body = await readJsonObject(c);
     onlyFields(body, ['adminToken']);
     const token = parseToken(body.adminToken, 'adminToken');

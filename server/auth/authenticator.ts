@@ -1,6 +1,7 @@
 // One check of credentials for HTTP requests and WebSocket upgrades alike: the session cookie, or
 // "Authorization: Bearer <token>" with a session token or the admin token. Never a query string.
 import type { AccessStore } from '../../db/access-store.ts';
+import { UNNAMED_DISPLAY_NAME } from './display-name.ts';
 import type { Identity } from './identity.ts';
 import { hashToken, sameHash } from './tokens.ts';
 
@@ -57,7 +58,7 @@ export function createAuthenticator(options: { access: AccessStore; adminTokenHa
         sessionId: session.id,
         memberId: member.id,
         boardId: member.boardId,
-        displayName: member.displayName ?? 'Naamloos',
+        displayName: member.displayName ?? UNNAMED_DISPLAY_NAME,
         role: member.role,
         color: member.color,
       };
