@@ -131,6 +131,29 @@ export class BoardRoom {
     return (this.wholeStateCache ??= Y.encodeStateAsUpdate(this.doc));
   }
 
+  /** A sync step 2 with an empty update: "nothing you lack since my last answer". */
+  private static readonly emptyStep2 = message(MESSAGE_SYNC, (encoder) => {
+    encoding.writeVarUint(encoder, SYNC_STEP_2);
+    encoding.writeVarUint8Array(encoder, new Uint8Array([0, 0]));
+  });
+
+  /** The sync step 2 carrying wholeState(), framed once per state: every answer shares its bytes. */
+  private wholeStateAnswer: { state: Uint8Array; message: Uint8Array } | null = null;
+  /** The answer each connection was last sent: asking again before the board changes gets nothing new. */
+  private readonly answeredStep1 = new WeakMap<RoomConnection, Uint8Array>();
+
+  private wholeStateMessage(): Uint8Array {
+    const state = this.wholeState();
+    if (this.wholeStateAnswer?.state !== state) {
+      const framed = message(MESSAGE_SYNC, (encoder) => {
+        encoding.writeVarUint(encoder, SYNC_STEP_2);
+        encoding.writeVarUint8Array(encoder, state);
+      });
+      this.wholeStateAnswer = { state, message: framed };
+    }
+    return this.wholeStateAnswer.message;
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     this.wholeStateCache = null;
     const from = typeof origin === 'object' && origin !== null && 'connectionId' in origin ? String(origin.connectionId) : null;
@@ -167,18 +190,56 @@ export class BoardRoom {
     }
   };
 
+  /** Awareness client ids changed in this turn of the event loop, relayed together at its end. */
+  private readonly awarenessChanged = new Set<number>();
+  /** Those changed in this process (not received from the bus), which the bus must hear of. */
+  private readonly awarenessChangedHere = new Set<number>();
+  private awarenessRelay: NodeJS.Immediate | null = null;
+  /** Every awareness state encoded, for a query; dropped on every change. */
+  private allAwarenessCache: Uint8Array | null = null;
+  /** The answer each connection was last sent to a query: asking again before a change gets nothing. */
+  private readonly answeredQuery = new WeakMap<RoomConnection, Uint8Array>();
+
+  /**
+   * Presence is relayed like edits (sendOutbox): once per turn, one message with every state that
+   * changed in it. Relayed one by one, n clients that each send one update cost n x n messages;
+   * merged, the updates that arrive together cost one message per member.
+   */
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
+    this.allAwarenessCache = null;
+    for (const clientId of changed) {
+      this.awarenessChanged.add(clientId);
+      if (origin !== BUS_ORIGIN) this.awarenessChangedHere.add(clientId);
+    }
+    this.awarenessRelay ??= setImmediate(this.relayAwareness);
+  };
+
+  private readonly relayAwareness = () => {
+    this.awarenessRelay = null;
+    const changed = [...this.awarenessChanged];
+    const here = [...this.awarenessChangedHere];
+    this.awarenessChanged.clear();
+    this.awarenessChangedHere.clear();
+    // The room closed during the turn: nobody is left to tell.
+    if (this.doc.isDestroyed) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     // Everyone hears it, the sender too: it keeps a lone client's connection watchdog content.
     const payload = message(MESSAGE_AWARENESS, (encoder) => encoding.writeVarUint8Array(encoder, update));
     for (const member of this.members.values()) member.connection.send(payload);
-    if (origin !== BUS_ORIGIN) this.channel.publish('awareness', update);
+    if (here.length > 0) this.channel.publish('awareness', here.length === changed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, here));
   };
+
+  private allAwareness(): Uint8Array {
+    this.allAwarenessCache ??= message(MESSAGE_AWARENESS, (encoder) =>
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+    );
+    return this.allAwarenessCache;
+  }
 
   /** Applies what another process published for this board. */
   receiveFromBus(kind: 'update' | 'awareness', payload: Uint8Array): void {
@@ -281,8 +342,13 @@ export class BoardRoom {
           return null;
         }
         case MESSAGE_QUERY_AWARENESS: {
-          const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]);
-          connection.send(message(MESSAGE_AWARENESS, (encoder) => encoding.writeVarUint8Array(encoder, update)));
+          if (decoding.hasContent(decoder)) return CLOSE.badMessage;
+          // One shared encoding, sent once per change to each connection: a client that keeps
+          // asking cannot make the server encode and queue everyone's presence again each time.
+          const answer = this.allAwareness();
+          if (this.answeredQuery.get(connection) === answer) return null;
+          this.answeredQuery.set(connection, answer);
+          connection.send(answer);
           return null;
         }
         default:
@@ -301,11 +367,18 @@ export class BoardRoom {
     if (syncType === SYNC_STEP_1) {
       const stateVector = Y.decodeStateVector(payload);
       if (stateVector.size > 100_000) return CLOSE.badMessage;
-      const missing = stateVector.size === 0 ? this.wholeState() : Y.encodeStateAsUpdate(this.doc, payload);
-      connection.send(message(MESSAGE_SYNC, (encoder) => {
-        encoding.writeVarUint(encoder, SYNC_STEP_2);
-        encoding.writeVarUint8Array(encoder, missing);
-      }));
+      // Every client gets the whole state, whatever it says it has (it skips what it has): one
+      // encoding per change of the board, shared by every connection, where a diff per request
+      // costs an encoding and a private copy of the board in the queue of each. A request repeated
+      // before the board changed is already answered: it gets an empty step 2 (five bytes), so a
+      // client that waits for an answer still gets one, and one that keeps asking gains nothing.
+      const answer = this.wholeStateMessage();
+      if (this.answeredStep1.get(connection) === answer) {
+        connection.send(BoardRoom.emptyStep2);
+        return null;
+      }
+      this.answeredStep1.set(connection, answer);
+      connection.send(answer);
       return null;
     }
     if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return CLOSE.badMessage;

@@ -291,7 +291,18 @@ describe('sync endpoint under fuzzing', () => {
     process.on('unhandledRejection', onError);
     server = await startTestPlanbord(pglite, {
       // Limits out of the way, so every case reaches the decoder; a small maximum makes oversized cheap.
-      syncLimits: { maxMessageBytes: MAX_MESSAGE_BYTES, messagesPerSecond: 1_000_000, messageBurst: 1_000_000, bytesPerSecond: 1_000_000_000 },
+      syncLimits: {
+        maxMessageBytes: MAX_MESSAGE_BYTES,
+        messagesPerSecond: 1_000_000,
+        messageBurst: 1_000_000,
+        bytesPerSecond: 1_000_000_000,
+        // Twelve fuzzers reconnect at once from one address, and may briefly overlap their closing
+        // connections; presence is not held back.
+        maxConnectionsPerMember: 1_000,
+        maxPendingUpgradesPerAddress: 1_000,
+        awarenessPerSecond: 1_000_000,
+        awarenessBurst: 1_000_000,
+      },
     });
     const store = createBoardStore(server.database.handle.db);
     const state = Y.encodeStateAsUpdate(fixedBoard());

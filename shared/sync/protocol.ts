@@ -19,7 +19,8 @@ export const SYNC_UPDATE = 2;
 
 /**
  * WebSocket close codes. 44xx mirror HTTP 4xx (the stock y-websocket client stops reconnecting on
- * them); 45xx mean "try again later".
+ * them); 45xx and 1013 mean "try again later". 4429 and 1013 are about load, not access: Planbord's
+ * clients reconnect after a backoff (`isLoadClose`).
  */
 export const CLOSE = {
   normal: { code: 1000, reason: 'closing' },
@@ -34,8 +35,15 @@ export const CLOSE = {
   foreignClientId: { code: 4403, reason: "writes with another member's client id" },
   notFound: { code: 4404, reason: 'no such board' },
   rateLimited: { code: 4429, reason: 'too many messages' },
+  /** The client reads more slowly than the server queues for it (its connection, or all its member's). */
+  slowReader: { code: 1013, reason: 'too much unread data, try again later' },
   unavailable: { code: 4503, reason: 'board could not be loaded, try again' },
   full: { code: 4509, reason: 'server at capacity, try again later' },
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];
+
+/** Closes that say "too much load, come back later": a client reconnects after a backoff. */
+export function isLoadClose(code: number): boolean {
+  return code === CLOSE.rateLimited.code || code === CLOSE.slowReader.code;
+}
