@@ -2,7 +2,7 @@
 // message at a time, as an attacker's script would, and records everything the server sends.
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
-import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from '../../shared/sync/protocol.ts';
+import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from '../../shared/sync/protocol.ts';
 import { waitUntil } from '../../shared/eventually.ts';
 
 export interface SyncSocket {
@@ -67,7 +67,6 @@ export const emptyStep1 = () => syncMessage(SYNC_STEP_1, new Uint8Array([0]));
 /** Sync step 2 with an empty update: every connection may send it, and the server confirms it with "saved". */
 export const emptyStep2 = () => syncMessage(SYNC_STEP_2, new Uint8Array([0, 0]));
 export const syncUpdate = (update: Uint8Array) => syncMessage(SYNC_UPDATE, update);
-export const queryAwareness = () => frame(MESSAGE_QUERY_AWARENESS);
 
 /** One awareness entry of a client: the state as JSON. */
 export const awarenessMessage = (clientId: number, clock: number, state: unknown) =>

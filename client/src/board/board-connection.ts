@@ -7,6 +7,7 @@ import { canEdit, type Role } from '../../../shared/access/roles.ts';
 import { sheetMap } from '../../../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../../../shared/board/origins.ts';
 import { SHEETS, type SheetName } from '../../../shared/board/sheets.ts';
+import { reconnectAfterLoadCloses } from '../../../shared/sync/load-reconnect.ts';
 import { sendOwnAwarenessOnly } from '../../../shared/sync/own-awareness.ts';
 import { trackSaveStatus, type SaveState, type SaveStatus } from '../../../shared/sync/save-status.ts';
 import { observeTotals, type LiveTotals } from '../../../shared/totals/board-totals.ts';
@@ -38,12 +39,12 @@ export interface BoardUser {
   color: string;
 }
 
-// 44xx closes are final (y-websocket stops reconnecting and emits "closed").
+// 44xx closes are final (y-websocket stops reconnecting and emits "closed"), except the closes for
+// load (4429, and 1013), after which the provider reconnects by itself (reconnectAfterLoadCloses).
 const REFUSALS: Record<number, string> = {
   4401: 'U bent niet (meer) aangemeld. Open uw uitnodigingslink opnieuw.',
   4403: 'U heeft geen toegang (meer) tot dit bord.',
   4404: 'Dit bord bestaat niet.',
-  4429: 'Te veel wijzigingen tegelijk: laad de pagina opnieuw.',
 };
 
 export class BoardConnection extends EventTarget {
@@ -75,9 +76,11 @@ export class BoardConnection extends EventTarget {
     const wsOrigin = location.origin.replace(/^http/, 'ws');
     this.provider = new WebsocketProvider(`${wsOrigin}/sync`, boardId, this.doc, { maxBackoffTime: 2500, connect: false });
     sendOwnAwarenessOnly(this.provider);
-    // With the local copy loaded first, this browser's first message says what it has, and the server
-    // sends only what is new. Connected earlier, it asks for (and decodes) the whole board again, and
-    // sends its whole local copy back up as an edit: on a board of 20,000 rows, megabytes each way.
+    reconnectAfterLoadCloses(this.provider);
+    // With the local copy loaded first, this browser answers the server's state vector with only
+    // its own unsent edits. Connected earlier, it sends its whole local copy back up as an edit: on a
+    // board of 20,000 rows, megabytes. (The server answers every first message with the whole board,
+    // one encoding shared by all its clients; what the browser has already it skips.)
     // A browser that cannot open IndexedDB (a policy, a private window) connects without it.
     const local = this.local;
     const loaded = local ? local._db.then(() => local.whenSynced, () => undefined) : Promise.resolve();
