@@ -7,6 +7,11 @@ import { testDrivers, type TestDatabase } from '../db/test-databases.ts';
 import type { Metrics } from '../server/admin/metrics-routes.ts';
 
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
+/**
+ * The benchmarks play many people with the admin's one token, from one address: the per-member and
+ * per-address limits of the sync endpoint would turn all but a few away.
+ */
+export const BENCH_SYNC_LIMITS = JSON.stringify({ maxConnectionsPerMember: 100_000, maxPendingUpgradesPerAddress: 100_000 });
 /** Where the benchmarks create their databases: DATABASE_URL, or the local PostgreSQL. */
 export const BENCH_ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -47,7 +52,7 @@ export interface BenchServer {
 export async function startBenchServer(databaseUrl: string, adminToken: string): Promise<BenchServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PLANBORD_ADMIN_TOKEN: adminToken, PLANBORD_PUBLIC_URL: url };
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PLANBORD_ADMIN_TOKEN: adminToken, PLANBORD_PUBLIC_URL: url, PLANBORD_SYNC_LIMITS: BENCH_SYNC_LIMITS };
   // BENCH_SERVER_LOG=<file> keeps the server's log, to see what it did during a run.
   const log = process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, 'w') : 'ignore';
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', log, 'inherit'] });

@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import { freePort, processStats } from './bench-process.ts';
+import { BENCH_SYNC_LIMITS, freePort, processStats } from './bench-process.ts';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { setCell, sheetMap } from '../shared/board/board-doc.ts';
@@ -43,7 +43,7 @@ async function startServer(kind: ServerKind): Promise<{ url: string; child: Chil
     'y-websocket': ['node_modules/@y/websocket-server/src/server.js'],
     hocuspocus: ['--import', 'tsx', 'bench/servers/hocuspocus-server.ts'],
   };
-  const extra = kind === 'planbord' ? { PLANBORD_ADMIN_TOKEN: TOKEN, PLANBORD_PUBLIC_URL: url, PLANBORD_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'planbord-fanout-')) } : {};
+  const extra = kind === 'planbord' ? { PLANBORD_ADMIN_TOKEN: TOKEN, PLANBORD_PUBLIC_URL: url, PLANBORD_SYNC_LIMITS: BENCH_SYNC_LIMITS, PLANBORD_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'planbord-fanout-')) } : {};
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, ...command[kind]], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 300; i++) {

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import { freePort, processStats } from './bench-process.ts';
+import { BENCH_SYNC_LIMITS, freePort, processStats } from './bench-process.ts';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { readSheet, setCell, sheetMap } from '../shared/board/board-doc.ts';
@@ -32,7 +32,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function main() {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), PLANBORD_ADMIN_TOKEN: TOKEN, PLANBORD_PUBLIC_URL: url, PLANBORD_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'planbord-bench-')) };
+  const env = { ...process.env, PORT: String(port), PLANBORD_ADMIN_TOKEN: TOKEN, PLANBORD_PUBLIC_URL: url, PLANBORD_SYNC_LIMITS: BENCH_SYNC_LIMITS, PLANBORD_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'planbord-bench-')) };
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   for (;;) {
     try {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { err, ok, type Result } from '../shared/result.ts';
+import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/sync-server.ts';
 import { DEFAULT_ATTEMPT_LIMITS, type AttemptLimits } from './http/attempt-limit.ts';
 
 export interface ServerConfig {
@@ -18,6 +19,8 @@ export interface ServerConfig {
   adminToken: string | null;
   /** PLANBORD_AUTH_MAX_FAILURES failed sign-in/join/invite attempts per address per PLANBORD_AUTH_WINDOW_SECONDS. */
   attemptLimits: AttemptLimits;
+  /** PLANBORD_SYNC_LIMITS: JSON with any of the sync endpoint's limits (behind a proxy, per address). */
+  syncLimits: Partial<SyncLimits>;
 }
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -44,7 +47,10 @@ export function readConfig(env: Record<string, string | undefined>): Result<Serv
   if (!Number.isFinite(windowSeconds) || windowSeconds <= 0 || windowSeconds > 86_400) {
     return err(`PLANBORD_AUTH_WINDOW_SECONDS must be a number of seconds above 0 and at most 86400, got "${env.PLANBORD_AUTH_WINDOW_SECONDS}"`);
   }
+  const syncLimits = readSyncLimits(env.PLANBORD_SYNC_LIMITS);
+  if (!syncLimits.ok) return syncLimits;
   return ok({
+    syncLimits: syncLimits.value,
     port,
     host,
     databaseUrl,
@@ -54,4 +60,22 @@ export function readConfig(env: Record<string, string | undefined>): Result<Serv
     adminToken: env.PLANBORD_ADMIN_TOKEN?.trim() || null,
     attemptLimits: { maxFailures, windowMs: windowSeconds * 1000 },
   });
+}
+
+function readSyncLimits(text: string | undefined): Result<Partial<SyncLimits>> {
+  if (text === undefined || text.trim() === '') return ok({});
+  const problem = `PLANBORD_SYNC_LIMITS must be JSON with positive numbers for any of ${Object.keys(DEFAULT_SYNC_LIMITS).join(', ')}`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return err(problem);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return err(problem);
+  const limits: Partial<SyncLimits> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!(key in DEFAULT_SYNC_LIMITS) || typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) return err(`${problem}; not ${key}`);
+    limits[key as keyof SyncLimits] = value;
+  }
+  return ok(limits);
 }

@@ -10,11 +10,11 @@ async function main(): Promise<void> {
     console.error(`Planbord: ${config.error}`);
     process.exit(2);
   }
-  const { port, host, databaseUrl, dataDir, clientDir, publicUrl, adminToken, attemptLimits } = config.value;
+  const { port, host, databaseUrl, dataDir, clientDir, publicUrl, adminToken, attemptLimits, syncLimits } = config.value;
 
   const database = await createDb(databaseUrl ? { databaseUrl } : { dataDir });
   await migrateDb(database);
-  const planbord = await startPlanbord({ database, port, host, publicUrl, clientDir, adminToken, attemptLimits });
+  const planbord = await startPlanbord({ database, port, host, publicUrl, clientDir, adminToken, attemptLimits, syncLimits });
 
   const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`;
   console.log(`Planbord on ${publicUrl} (${where}; default board ${planbord.seeded})`);
