@@ -141,6 +141,25 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     else if (socket.readyState !== socket.CLOSING) socket.terminate();
   }
 
+  /**
+   * Credentials last refused because their member had all its connections, with that member. A
+   * client that keeps trying (y-websocket does, every few seconds; a script, without pause) is
+   * refused again before its credentials are looked up, while its member is still at the cap.
+   */
+  const capped = new Map<string, string>();
+  const atCap = (credentials: string) => {
+    const key = capped.get(credentials);
+    if (key === undefined) return false;
+    if ((members.get(key)?.slots ?? 0) >= limits.maxConnectionsPerMember) return true;
+    capped.delete(credentials);
+    return false;
+  };
+  const rememberCapped = (credentials: string, key: string) => {
+    // Bounded: variations of credentials each cost a lookup before they get here.
+    if (capped.size >= 10_000) capped.clear();
+    capped.set(credentials, key);
+  };
+
   /** Takes one of the member's connection slots; null when it has them all. */
   function takeSlot(key: string): MemberLoad | null {
     let load = members.get(key);
@@ -201,6 +220,9 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     if (origin !== undefined && !options.allowedOrigins.includes(origin)) {
       return refuse(socket, 403, 'bad-origin', `Connections from ${origin} are not allowed.`);
     }
+    const credentials = `${request.headers.authorization ?? ''}\n${request.headers.cookie ?? ''}`;
+    const tooMany = () => refuse(socket, 429, 'too-many-connections', `At most ${limits.maxConnectionsPerMember} connections per member; close another tab or device first.`);
+    if (atCap(credentials)) return tooMany();
     const identity = await options.authenticate({ cookie: request.headers.cookie, authorization: request.headers.authorization });
     if (!identity) return refuse(socket, 401, 'unauthenticated', 'Sign in through an invite link or send a bearer token.');
     const role = roleOn(identity, boardId);
@@ -209,7 +231,8 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     const key = memberKey(identity);
     const load = takeSlot(key);
     if (!load) {
-      return refuse(socket, 429, 'too-many-connections', `At most ${limits.maxConnectionsPerMember} connections per member; close another tab or device first.`);
+      rememberCapped(credentials, key);
+      return tooMany();
     }
     let opened = false;
     try {
