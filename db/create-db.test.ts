@@ -9,7 +9,10 @@ import { testDrivers, type TestDatabase } from './test-databases.ts';
 
 const SLOW = 60_000;
 const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
-const TABLES = ['board_sessions', 'board_states', 'board_updates', 'boards', 'invites', 'members', 'server_secrets', 'sessions', 'snapshots'];
+const TABLES = [
+  'board_client_ids', 'board_damaged_updates', 'board_damages', 'board_sessions', 'board_states', 'board_updates', 'boards', 'invites', 'members',
+  'server_secrets', 'sessions', 'snapshots',
+];
 
 for (const driver of testDrivers()) {
   describe.skipIf(!driver.available)(`createDb and migrateDb on ${driver.name}`, () => {
