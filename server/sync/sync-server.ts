@@ -1,6 +1,8 @@
 // The sync endpoint, ws://HOST/sync/<boardId>, on the same port as the HTTP app. Everything is
-// checked before the WebSocket exists: path, Origin, credentials, role, capacity. Afterwards each
-// message is size- and rate-limited, and decoded by the board's room.
+// checked before the WebSocket exists: path, Origin, credentials, role, capacity (in all, per member,
+// and upgrades pending per address). Afterwards each message is size- and rate-limited (presence per
+// member), decoded by the board's room, and what is queued for a client that does not read is
+// bounded per connection and per member.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
