@@ -9,13 +9,32 @@ export interface DelayOptions {
   nextDelayMs(): number;
 }
 
-/** Runs tasks in order, each no earlier than its own delay after it was queued. */
-function orderedDelays(nextDelayMs: () => number) {
-  let lastDue = 0;
-  return (task: () => void) => {
-    const due = Math.max(Date.now() + nextDelayMs(), lastDue);
-    lastDue = due;
-    setTimeout(task, due - Date.now());
+/**
+ * Runs tasks in the order they were queued, each no earlier than its own delay after it was queued.
+ * One timer at a time, for the task at the head: a timer per task does not keep the order, because
+ * Node counts a timer from the event loop's time, which stands still during a long turn while
+ * Date.now() moves on. A task queued late in a turn with a short delay then ran before one queued
+ * early in it with a longer delay, and a socket delivered its messages out of order, which TCP never
+ * does (the server's "saved" count relies on the order).
+ */
+export function orderedDelays(nextDelayMs: () => number): (task: () => void) => void {
+  const queue: { due: number; task: () => void }[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const runHead = () => {
+    const head = queue[0]!;
+    const wait = head.due - Date.now();
+    if (wait > 0) {
+      timer = setTimeout(runHead, wait);
+      return;
+    }
+    queue.shift();
+    timer = queue.length > 0 ? setTimeout(runHead, Math.max(0, queue[0]!.due - Date.now())) : null;
+    head.task();
+  };
+  return (task) => {
+    const due = Math.max(Date.now() + nextDelayMs(), queue.at(-1)?.due ?? 0);
+    queue.push({ due, task });
+    timer ??= setTimeout(runHead, due - Date.now());
   };
 }
 
