@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { testDrivers } from '../../db/test-databases.ts';
-import { readSettings, readSheet, setCell, settingsMap, metaMap } from '../../shared/board/board-doc.ts';
+import { metaMap, readSettings, readSheet, setCell, settingsMap, sheetMap } from '../../shared/board/board-doc.ts';
 import { boardProblems } from '../../shared/board/board-problems.ts';
 import { waitUntil } from '../../shared/eventually.ts';
 import { encodeRawUpdate, type RawId } from '../../shared/sync/raw-update.ts';
@@ -58,6 +58,21 @@ describe('integrity of the sync path against an editor', () => {
     }
     await server.restart();
     expect((await server.api(`/api/boards/${BOARD}/totals`)).status).toBe(200);
+  }, SLOW);
+
+  it('refuses an update that adds more rows than one change may, before it costs the server anything', async () => {
+    // 20,000 rows of one cell each, as Y.Map.set writes them.
+    const client = ATTACKER_CLIENT + 20;
+    const structs = Array.from({ length: 20_000 }, (_, i) => [
+      { kind: 'item' as const, parent: 'roadmap', parentSub: `r-bulk-${i}`, content: { kind: 'type' as const, typeRef: 1 } },
+      { kind: 'item' as const, parent: { client, clock: 2 * i }, parentSub: 'activity', content: { kind: 'any' as const, values: [`Rij ${i}`] } },
+    ]).flat();
+    const rowsBefore = sheetMap(room().doc, 'roadmap').size;
+    const socket = syncSocket(`${server.syncUrl}/${BOARD}`, editor);
+    expect(await socket.opened).toBe(true);
+    socket.send(syncUpdate(encodeRawUpdate({ clients: [{ client, clock: 0, structs }] })));
+    expect((await socket.closed).code).toBe(4400);
+    expect(sheetMap(room().doc, 'roadmap').size).toBe(rowsBefore);
   }, SLOW);
 
   it("does not let an editor burn a colleague's client id: the colleague's next edit lands for everyone", async () => {

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { canEdit, type Role } from '../../shared/access/roles.ts';
 import { isBoardOrigin, type BoardOrigin } from '../../shared/board/origins.ts';
 import { checkUpdate } from '../../shared/board/update-check.ts';
+import { updateShape } from '../../shared/sync/update-slices.ts';
 import {
   CLOSE,
   MESSAGE_AWARENESS,
@@ -382,9 +383,9 @@ export class BoardRoom {
       return null;
     }
     if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return CLOSE.badMessage;
-    // Parse the whole update before applying it, so a malformed one is refused before it can
-    // integrate halfway.
-    Y.decodeUpdate(payload);
+    // Read the whole update's bytes before anything else, so a malformed one is refused before it
+    // can integrate halfway; the byte scan builds no struct, so a huge one costs little to refuse.
+    updateShape(payload);
     const seq = ++member.updatesReceived;
     if (!canEdit(connection.role)) {
       if (isEmptyUpdate(payload)) {

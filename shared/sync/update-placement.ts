@@ -6,7 +6,7 @@
 // neighbour and a parent that disagree, a gap in a client's clocks, a deletion of clocks nobody
 // has. Knows nothing of boards: the schema is checked on the landings this returns.
 import * as Y from 'yjs';
-import { updateClientGroups } from './update-groups.ts';
+import { updateShape } from './update-slices.ts';
 
 /** The type an item lands in: a root type by name, a type the document has, or one this update creates. */
 export type LandingParent =
@@ -59,19 +59,26 @@ const unresolved = (reason: string) => new Refusal('unresolved', reason);
 const sameId = (a: Y.ID | null, b: Y.ID | null) => (a === null || b === null ? a === b : a.client === b.client && a.clock === b.clock);
 const isSafeClock = (value: number) => Number.isSafeInteger(value) && value >= 0;
 
-export function placeUpdate(doc: Y.Doc, update: Uint8Array): PlacementResult {
+export interface PlacementLimits {
+  /** Types (Y.Map, Y.Array, ...) one update may create: past it, refused before anything is placed. */
+  maxNewTypes: number;
+}
+
+export function placeUpdate(doc: Y.Doc, update: Uint8Array, limits: PlacementLimits = { maxNewTypes: Infinity }): PlacementResult {
   try {
-    return { kind: 'placed', placement: place(doc, update) };
+    return { kind: 'placed', placement: place(doc, update, limits) };
   } catch (error) {
     if (error instanceof Refusal) return { kind: error.kind, reason: error.reason };
     throw error;
   }
 }
 
-function place(doc: Y.Doc, update: Uint8Array): Placement {
+function place(doc: Y.Doc, update: Uint8Array, limits: PlacementLimits): Placement {
   const store = doc.store;
-  const groups = updateClientGroups(update);
-  if (new Set(groups).size !== groups.length) throw invalid('a client written twice');
+  // Read from the bytes before any struct is built: refusing a flood of new types must cost little.
+  const shape = updateShape(update);
+  if (shape.types > limits.maxNewTypes) throw invalid(`more than ${limits.maxNewTypes} new types`);
+  if (new Set(shape.clients).size !== shape.clients.length) throw invalid('a client written twice');
   const { structs, ds } = Y.decodeUpdate(update);
   const stateOf = (client: number) => Y.getState(store, client);
 

@@ -95,10 +95,11 @@ function skipStruct(decoder: decoding.Decoder, deps: number[]): number {
 const SCAN_PAUSE_EVERY = 20_000;
 
 /** Scans the whole update, yielding null now and then so that a caller can let other work run. */
-function* scan(update: Uint8Array): Generator<null, { groups: Group[]; deps: number[]; deleteSetAt: number }> {
+function* scan(update: Uint8Array): Generator<null, { groups: Group[]; deps: number[]; deleteSetAt: number; types: number }> {
   const decoder = decoding.createDecoder(update);
   const deps: number[] = [];
   const groups: Group[] = [];
+  let types = 0;
   const count = decoding.readVarUint(decoder);
   for (let g = 0; g < count; g++) {
     const structs = decoding.readVarUint(decoder);
@@ -106,6 +107,7 @@ function* scan(update: Uint8Array): Generator<null, { groups: Group[]; deps: num
     let clock = decoding.readVarUint(decoder);
     const group: Group = { client, offsets: [decoder.pos], clocks: [clock], depStarts: [deps.length], next: 0 };
     for (let i = 0; i < structs; i++) {
+      if (((update[decoder.pos] ?? 0) & BITS5) === CONTENT.type) types++;
       clock += skipStruct(decoder, deps);
       group.offsets.push(decoder.pos);
       group.clocks.push(clock);
@@ -114,7 +116,26 @@ function* scan(update: Uint8Array): Generator<null, { groups: Group[]; deps: num
     }
     groups.push(group);
   }
-  return { groups, deps, deleteSetAt: decoder.pos };
+  return { groups, deps, deleteSetAt: decoder.pos, types };
+}
+
+export interface UpdateShape {
+  /**
+   * The client of each struct group, in the order written. Yjs reads an update into a map from
+   * client to group, so a client written twice keeps only its last group: what the rest builds on
+   * may then never integrate, or wait pending for clocks someone else's edit later fills.
+   */
+  clients: number[];
+  /** Items whose content is a new type (a Y.Map, Y.Array, ...). */
+  types: number;
+}
+
+/** What an update holds, read from its bytes without building a struct. Throws on bytes that are not a v1 update. */
+export function updateShape(update: Uint8Array): UpdateShape {
+  const scanning = scan(update);
+  let step = scanning.next();
+  while (!step.done) step = scanning.next();
+  return { clients: step.value.groups.map((group) => group.client), types: step.value.types };
 }
 
 /** A slice being filled: per group, the range of its structs in it (contiguous, in order). */

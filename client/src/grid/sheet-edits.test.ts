@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { MAX_ROW_CHANGES_PER_UPDATE } from '../../../shared/board/update-check.ts';
 import { readSheet, sheetMap } from '../../../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../../../shared/board/origins.ts';
 import { buildPlan2025Board } from '../../../shared/plan-2025/plan-board.ts';
@@ -69,6 +70,16 @@ describe('pasteBlock', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toEqual([expect.stringMatching(/^Rij 2, Bedrag B&E/), expect.stringMatching(/^Rij 4, Bedrag B&E/)]);
     expect(shown.map(amount)).toEqual(before);
+  });
+
+  it('refuses more new rows in one paste than the server takes in one change, and writes nothing', () => {
+    const { target, ids } = board();
+    const shown = ids();
+    const block = Array.from({ length: shown.length + MAX_ROW_CHANGES_PER_UPDATE + 1 }, () => ['1']);
+    const result = pasteBlock(target, block, { rowIds: shown, fields: ['amount'], startRow: 0, startField: 'amount' }, '');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toEqual([expect.stringMatching(/^Plak hoogstens 500 nieuwe rijen/)]);
+    expect(ids()).toEqual(shown);
   });
 
   it('refuses cells that fall off the right edge of the sheet', () => {

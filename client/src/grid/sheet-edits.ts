@@ -4,6 +4,7 @@
 // these inside one transaction with the user's origin.
 import type * as Y from 'yjs';
 import { deleteRow, insertRow, moveRow, setCell, sheetMap } from '../../../shared/board/board-doc.ts';
+import { MAX_ROW_CHANGES_PER_UPDATE } from '../../../shared/board/update-check.ts';
 import type { BoardOrigin } from '../../../shared/board/origins.ts';
 import { columnOf, EMPTY_ROWS, type SheetName } from '../../../shared/board/sheets.ts';
 import type { DomainOrGeneriek } from '../../../shared/domain.ts';
@@ -104,6 +105,11 @@ export function pasteBlock(target: SheetTarget, block: readonly (readonly string
   for (const index of updates.keys()) {
     const id = area.rowIds[index];
     if (id && !sheetMap(target.doc, target.sheet).has(id)) errors.push(`Rij ${index - area.startRow + 1}: deze rij is intussen verwijderd.`);
+  }
+  // The server takes at most this many new rows in one change; more is what import is for.
+  const added = [...updates.keys()].filter((index) => !area.rowIds[index]).length;
+  if (added > MAX_ROW_CHANGES_PER_UPDATE) {
+    errors.push(`Plak hoogstens ${MAX_ROW_CHANGES_PER_UPDATE} nieuwe rijen tegelijk (nu ${added}); importeer een bestand voor meer.`);
   }
   if (errors.length > 0) return err(errors);
 
