@@ -27,6 +27,9 @@ describe('warming a board', () => {
 
   it("opens a board when a member with access requests its page, and not for strangers or others' boards", async () => {
     const { token } = await server.join(BOARD, 'viewer', 'Vera');
+    // The join warms the board: wait for it to open and leave again, not only for it to be absent
+    // (it is absent while it loads, too).
+    expect(await eventually(isOpen, 5_000)).toBe(true);
     expect(await closed()).toBe(true);
 
     await fetch(`${server.url}/board/${BOARD}`);
