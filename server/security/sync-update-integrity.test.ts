@@ -100,6 +100,33 @@ describe('integrity of the sync path against an editor', () => {
     }
   }, SLOW);
 
+  it("does not lock a member out when a stranger showed the member's client id first: the member's client takes a fresh one and its edits land", async () => {
+    const guessed = ATTACKER_CLIENT + 30;
+    const socket = syncSocket(`${server.syncUrl}/${BOARD}`, editor);
+    expect(await socket.opened).toBe(true);
+    socket.send(awarenessMessage(guessed, 1, { cursor: null }));
+    const observer = connectClient(server.syncUrl, BOARD, (await server.join(BOARD, 'viewer', 'Oscar')).token);
+    await observer.synced();
+    await waitUntil(() => observer.provider.awareness.getStates().has(guessed), 10_000, "the stranger's claim");
+
+    const doc = new Y.Doc();
+    doc.clientID = guessed;
+    const member = connectClient(server.syncUrl, BOARD, (await server.join(BOARD, 'editor', 'Mila')).token, doc);
+    try {
+      await member.synced();
+      await waitUntil(() => member.doc.clientID !== guessed, 10_000, 'a fresh client id');
+      const rowId = readSheet(member.doc, 'beheer')[1]!.id;
+      setCell(member.doc, 'beheer', rowId, 'amount', 3_333_000, { kind: 'user', userId: 'mila' });
+      await waitUntil(() => readSheet(observer.doc, 'beheer')[1]!.row.amount === 3_333_000, 10_000, "the member's edit at the observer");
+      await member.saved.whenSaved();
+      expect(Y.getState(room().doc.store, guessed)).toBe(0);
+    } finally {
+      member.destroy();
+      observer.destroy();
+      socket.socket.close();
+    }
+  }, SLOW);
+
   it("does not let a member take over a colleague's presence client id after the colleague leaves", async () => {
     const victim = connectClient(server.syncUrl, BOARD, (await server.join(BOARD, 'editor', 'Wim')).token);
     const observer = connectClient(server.syncUrl, BOARD, (await server.join(BOARD, 'viewer', 'Olga')).token);

@@ -12,6 +12,7 @@ import { updateShape } from '../../shared/sync/update-slices.ts';
 import {
   CLOSE,
   MESSAGE_AWARENESS,
+  MESSAGE_CLIENT_ID_TAKEN,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SAVED,
   MESSAGE_SYNC,
@@ -76,6 +77,10 @@ function message(type: number, write: (encoder: encoding.Encoder) => void): Uint
 
 function savedMessage(through: number): Uint8Array {
   return message(MESSAGE_SAVED, (encoder) => encoding.writeVarUint(encoder, through));
+}
+
+function clientIdTakenMessage(clientId: number): Uint8Array {
+  return message(MESSAGE_CLIENT_ID_TAKEN, (encoder) => encoding.writeVarUint(encoder, clientId));
 }
 
 function syncUpdateMessage(update: Uint8Array): Uint8Array {
@@ -337,9 +342,17 @@ export class BoardRoom {
         case MESSAGE_AWARENESS: {
           const update = decoding.readVarUint8Array(decoder);
           if (decoding.hasContent(decoder)) return CLOSE.badMessage;
-          const stamped = stampAwarenessUpdate(update, connection.user, member.clientIds, (id) => this.isOwnedByOther(member, id));
+          let taken: number | null = null;
+          const stamped = stampAwarenessUpdate(update, connection.user, member.clientIds, (id) => {
+            const other = this.isOwnedByOther(member, id);
+            if (other) taken ??= id;
+            return other;
+          });
           if (!stamped.ok) return CLOSE.badMessage;
           if (stamped.value) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.value, connection);
+          // An honest client shows only its own id: told that it is taken, it takes a fresh one
+          // before it writes with it (shared/sync/fresh-client-id.ts).
+          if (taken !== null) connection.send(clientIdTakenMessage(taken));
           return null;
         }
         case MESSAGE_QUERY_AWARENESS: {

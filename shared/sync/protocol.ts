@@ -11,6 +11,11 @@ export const MESSAGE_QUERY_AWARENESS = 3;
  * 2 and update, counted from the connection's first) whose content is committed to the database.
  */
 export const MESSAGE_SAVED = 100;
+/**
+ * Server to client: varUint id, a Yjs client id this connection showed in its presence that is
+ * another member's on this board. A client whose own id it is takes a fresh one before it writes.
+ */
+export const MESSAGE_CLIENT_ID_TAKEN = 101;
 
 /** y-protocols sync sub-types. */
 export const SYNC_STEP_1 = 0;

@@ -2,6 +2,7 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { takeFreshIdWhenTaken } from './fresh-client-id.ts';
 import { reconnectAfterLoadCloses } from './load-reconnect.ts';
 import { sendOwnAwarenessOnly } from './own-awareness.ts';
 import { trackSaveStatus, type SaveStatus } from './save-status.ts';
@@ -48,6 +49,7 @@ export function connectClient(
   // As the browser's client does (client/src/board/board-connection.ts).
   sendOwnAwarenessOnly(provider);
   reconnectAfterLoadCloses(provider);
+  takeFreshIdWhenTaken(provider);
   provider.connect();
   const saved = trackSaveStatus(provider);
   return {

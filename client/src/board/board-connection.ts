@@ -7,6 +7,7 @@ import { canEdit, type Role } from '../../../shared/access/roles.ts';
 import { sheetMap } from '../../../shared/board/board-doc.ts';
 import type { BoardOrigin } from '../../../shared/board/origins.ts';
 import { SHEETS, type SheetName } from '../../../shared/board/sheets.ts';
+import { takeFreshIdWhenTaken } from '../../../shared/sync/fresh-client-id.ts';
 import { reconnectAfterLoadCloses } from '../../../shared/sync/load-reconnect.ts';
 import { sendOwnAwarenessOnly } from '../../../shared/sync/own-awareness.ts';
 import { trackSaveStatus, type SaveState, type SaveStatus } from '../../../shared/sync/save-status.ts';
@@ -77,6 +78,7 @@ export class BoardConnection extends EventTarget {
     this.provider = new WebsocketProvider(`${wsOrigin}/sync`, boardId, this.doc, { maxBackoffTime: 2500, connect: false });
     sendOwnAwarenessOnly(this.provider);
     reconnectAfterLoadCloses(this.provider);
+    takeFreshIdWhenTaken(this.provider);
     // With the local copy loaded first, this browser answers the server's state vector with only
     // its own unsent edits. Connected earlier, it sends its whole local copy back up as an edit: on a
     // board of 20,000 rows, megabytes. (The server answers every first message with the whole board,
