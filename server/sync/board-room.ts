@@ -414,7 +414,11 @@ export class BoardRoom {
     if (verdict.kind === 'invalid') return CLOSE.outsideSchema;
     if (verdict.kind === 'unresolved') {
       // It cannot be checked without what it builds on: drop it and ask for a whole diff, which
-      // carries those items too.
+      // carries those items too. An update that arrives while that diff is still asked for was
+      // sent before the client could answer (after a reconnect, edits of rows made offline leave
+      // before the step 2 that carries the rows, however many there are): drop it, but it is no
+      // failed resync and asks for nothing more. Step 2s that still build on missing items count.
+      if (syncType === SYNC_UPDATE && member.droppedFrom !== null) return null;
       member.unresolvedUpdates++;
       if (member.unresolvedUpdates > MAX_UNRESOLVED_UPDATES) return CLOSE.outsideSchema;
       member.droppedFrom ??= seq;
