@@ -9,6 +9,12 @@ import { SHEETS } from '../../shared/board/sheets.ts';
 /** Names for Yjs client ids (the test's clients); others are shown by number. */
 export type Authors = ReadonlyMap<number, string>;
 
+/** What the two boards compared are called in the account. */
+export interface Sides {
+  ours: string;
+  theirs: string;
+}
+
 const nameOf = (authors: Authors, client: number | undefined) =>
   client === undefined ? 'nobody' : (authors.get(client) ?? `client ${client}`);
 
@@ -17,7 +23,7 @@ const writerOf = (map: { _map: Map<string, Y.Item> } | undefined, key: string) =
 
 const show = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
 
-function rowDifferences(clients: Y.Doc, database: Y.Doc, authors: Authors): string[] {
+function rowDifferences(clients: Y.Doc, database: Y.Doc, authors: Authors, { ours: a, theirs: b }: Sides): string[] {
   const lines: string[] = [];
   for (const sheet of SHEETS) {
     const inClients = new Map(readSheet(clients, sheet).map((entry) => [entry.id, entry]));
@@ -27,8 +33,8 @@ function rowDifferences(clients: Y.Doc, database: Y.Doc, authors: Authors): stri
     for (const id of new Set([...inClients.keys(), ...inDatabase.keys()])) {
       const ours = inClients.get(id);
       const stored = inDatabase.get(id);
-      if (!stored) lines.push(`${sheet} row ${id}: missing from the database (row by ${nameOf(authors, writerOf(clientRows, id))})`);
-      else if (!ours) lines.push(`${sheet} row ${id}: only in the database (row by ${nameOf(authors, writerOf(databaseRows, id))})`);
+      if (!stored) lines.push(`${sheet} row ${id}: missing from ${b} (row by ${nameOf(authors, writerOf(clientRows, id))})`);
+      else if (!ours) lines.push(`${sheet} row ${id}: only in ${b} (row by ${nameOf(authors, writerOf(databaseRows, id))})`);
       else {
         const clientRow = clientRows.get(id);
         const databaseRow = databaseRows.get(id);
@@ -37,8 +43,8 @@ function rowDifferences(clients: Y.Doc, database: Y.Doc, authors: Authors): stri
         for (const field of Object.keys(fields)) {
           if (JSON.stringify(fields[field]) === JSON.stringify(storedFields[field])) continue;
           lines.push(
-            `${sheet} row ${id}.${field}: clients ${show(fields[field])} by ${nameOf(authors, writerOf(clientRow, field))}, ` +
-              `database ${show(storedFields[field])} by ${nameOf(authors, writerOf(databaseRow, field))}`,
+            `${sheet} row ${id}.${field}: ${a} ${show(fields[field])} by ${nameOf(authors, writerOf(clientRow, field))}, ` +
+              `${b} ${show(storedFields[field])} by ${nameOf(authors, writerOf(databaseRow, field))}`,
           );
         }
       }
@@ -66,7 +72,7 @@ function ranges(clocks: number[]): string {
   return parts.join(',');
 }
 
-function itemDifferences(clients: Y.Doc, database: Y.Doc, authors: Authors): string[] {
+function itemDifferences(clients: Y.Doc, database: Y.Doc, authors: Authors, { theirs: b }: Sides): string[] {
   const lines: string[] = [];
   const ours = Y.snapshot(clients);
   const stored = Y.snapshot(database);
@@ -74,22 +80,28 @@ function itemDifferences(clients: Y.Doc, database: Y.Doc, authors: Authors): str
     const who = nameOf(authors, client);
     const have = ours.sv.get(client) ?? 0;
     const kept = stored.sv.get(client) ?? 0;
-    if (have > kept) lines.push(`${who}: items ${kept}-${have - 1} missing from the database`);
-    if (kept > have) lines.push(`${who}: items ${have}-${kept - 1} only in the database`);
+    if (have > kept) lines.push(`${who}: items ${kept}-${have - 1} missing from ${b}`);
+    if (kept > have) lines.push(`${who}: items ${have}-${kept - 1} only in ${b}`);
     const deletedHere = deletedClocks(ours.ds, client);
     const deletedThere = deletedClocks(stored.ds, client);
     const notStored = [...deletedHere].filter((clock) => !deletedThere.has(clock) && clock < kept);
     const notHere = [...deletedThere].filter((clock) => !deletedHere.has(clock) && clock < have);
-    if (notStored.length > 0) lines.push(`${who}: deletion of its items ${ranges(notStored)} missing from the database`);
-    if (notHere.length > 0) lines.push(`${who}: its items ${ranges(notHere)} deleted only in the database`);
+    if (notStored.length > 0) lines.push(`${who}: deletion of its items ${ranges(notStored)} missing from ${b}`);
+    if (notHere.length > 0) lines.push(`${who}: its items ${ranges(notHere)} deleted only in ${b}`);
   }
-  if (database.store.pendingStructs || database.store.pendingDs) lines.push('the database holds updates that cannot be integrated (their dependencies are missing)');
+  if (database.store.pendingStructs || database.store.pendingDs) lines.push(`${b} holds updates that cannot be integrated (their dependencies are missing)`);
   return lines;
 }
 
 /** Empty when the two boards agree; else at most `maxLines` lines saying how. */
-export function describeBoardDifference(clients: Y.Doc, database: Y.Doc, authors: Authors, maxLines = 12): string {
-  const lines = [...rowDifferences(clients, database, authors), ...itemDifferences(clients, database, authors)];
+export function describeBoardDifference(
+  clients: Y.Doc,
+  database: Y.Doc,
+  authors: Authors,
+  sides: Sides = { ours: 'clients', theirs: 'the database' },
+  maxLines = 12,
+): string {
+  const lines = [...rowDifferences(clients, database, authors, sides), ...itemDifferences(clients, database, authors, sides)];
   if (lines.length <= maxLines) return lines.join('\n');
   return [...lines.slice(0, maxLines), `... and ${lines.length - maxLines} more`].join('\n');
 }

@@ -80,6 +80,9 @@ describe('convergence through the real server', () => {
     );
     // The faults of this run, in order, for the failure message: edits are too many to list.
     const faults: string[] = [];
+    let step = -1;
+    // Closes by the server (a restart, a refused message), with their code.
+    clients.forEach((c, i) => c.provider.on('connection-close', (event) => event && faults.push(`${step}:c${i}-closed-${event.code}`)));
     let inMemory = true;
     const noteUnload = (step: number) => {
       const now = server.planbord.rooms.peek(boardId) !== null;
@@ -104,7 +107,7 @@ describe('convergence through the real server', () => {
     };
     try {
       await Promise.all(clients.map((c) => c.synced()));
-      for (let step = 0; step < 40; step++) {
+      for (step = 0; step < 40; step++) {
         noteUnload(step);
         const client = pick(clients);
         const who = `c${clients.indexOf(client)}`;
@@ -150,7 +153,7 @@ describe('convergence through the real server', () => {
       await Promise.all(clients.map((c) => c.synced()));
       const converged = await eventually(() => clients.every((c) => snapshot(c.doc) === snapshot(clients[0]!.doc)), 10_000);
       const authors = new Map(clients.map((c, i) => [c.doc.clientID, `c${i}`]));
-      if (!converged) throw new Error(`seed ${seed}: clients differ\n${describeBoardDifference(clients[0]!.doc, clients[1]!.doc, authors)}\nfaults: ${faults.join(' ')}`);
+      if (!converged) throw new Error(`seed ${seed}: clients differ\n${describeBoardDifference(clients[0]!.doc, clients[1]!.doc, authors, { ours: 'c0', theirs: 'c1' })}\nfaults: ${faults.join(' ')}`);
       await Promise.all(clients.map((c) => c.saved.whenSaved()));
 
       const stored = (await createBoardStore(server.database.handle.db).loadBoardState(boardId))!;
