@@ -58,7 +58,7 @@ export function readConfig(env: Record<string, string | undefined>): Result<Serv
     clientDir: path.resolve(env.PLANBORD_CLIENT_DIR ?? path.join(repoRoot, 'client', 'dist')),
     publicUrl: (env.PLANBORD_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     adminToken: env.PLANBORD_ADMIN_TOKEN?.trim() || null,
-    attemptLimits: { maxFailures, windowMs: windowSeconds * 1000 },
+    attemptLimits: { ...DEFAULT_ATTEMPT_LIMITS, maxFailures, windowMs: windowSeconds * 1000 },
   });
 }
 

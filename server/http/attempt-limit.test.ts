@@ -9,7 +9,7 @@ describe('attempt limiter', () => {
 
   it('refuses past maxFailures within the window, until the oldest failure leaves it', () => {
     const time = clock();
-    const limiter = new AttemptLimiter({ maxFailures: 2, windowMs: 10_000 }, time.now);
+    const limiter = new AttemptLimiter({ maxFailures: 2, windowMs: 10_000, maxConcurrent: 32 }, time.now);
     const fail = () => {
       const attempt = limiter.begin('a');
       if (attempt.ok) attempt.finish(false);
@@ -24,17 +24,18 @@ describe('attempt limiter', () => {
     expect(limiter.begin('a').ok).toBe(true);
   });
 
-  it('does not count successes, and counts attempts still running', () => {
-    const limiter = new AttemptLimiter({ maxFailures: 2, windowMs: 10_000 }, clock().now);
+  it('does not count successes, and bounds the attempts running at once', () => {
+    const limiter = new AttemptLimiter({ maxFailures: 2, windowMs: 10_000, maxConcurrent: 3 }, clock().now);
     for (let i = 0; i < 5; i++) {
       const attempt = limiter.begin('a');
       expect(attempt.ok).toBe(true);
       if (attempt.ok) attempt.finish(true);
     }
-    const first = limiter.begin('a');
-    const second = limiter.begin('a');
-    expect([first.ok, second.ok, limiter.begin('a').ok]).toEqual([true, true, false]);
-    if (first.ok) first.finish(true);
+    const running = [limiter.begin('a'), limiter.begin('a'), limiter.begin('a')];
+    expect(running.map((attempt) => attempt.ok)).toEqual([true, true, true]);
+    expect(limiter.begin('a')).toEqual({ ok: false, retryAfterMs: 1_000 });
+    const [first] = running;
+    if (first?.ok) first.finish(true);
     expect(limiter.begin('a').ok).toBe(true);
   });
 

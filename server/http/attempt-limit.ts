@@ -2,9 +2,10 @@
 // client address, at most `maxFailures` failed attempts in a sliding window of `windowMs`. Past
 // that the address gets 429 with Retry-After until its oldest failure leaves the window. Successes
 // are not counted, so the admin who types the token right is never held back by earlier typos for
-// longer than the window, and an attacker elsewhere cannot lock anyone out. Attempts still running
-// count as failures until they succeed, so a burst of parallel guesses gets no more tries than a
-// sequence of them.
+// longer than the window, and an attacker elsewhere cannot lock anyone out. Attempts running at
+// once are bounded too (`maxConcurrent`), so a burst of parallel guesses gets at most that many
+// tries before its failures count: at most maxFailures + maxConcurrent - 1 guesses per window. A
+// room of people behind one address who join at once are not held back.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { httpError } from '../http-error.ts';
@@ -13,9 +14,11 @@ export interface AttemptLimits {
   /** Failed attempts per address within the window; the next one is refused. */
   maxFailures: number;
   windowMs: number;
+  /** Attempts from one address running at once; the next one is refused until one ends. */
+  maxConcurrent: number;
 }
 
-export const DEFAULT_ATTEMPT_LIMITS: AttemptLimits = { maxFailures: 10, windowMs: 60_000 };
+export const DEFAULT_ATTEMPT_LIMITS: AttemptLimits = { maxFailures: 10, windowMs: 60_000, maxConcurrent: 32 };
 
 /** Addresses remembered at once; past this the longest-remembered one is forgotten. */
 const MAX_ADDRESSES = 10_000;
@@ -39,12 +42,11 @@ export class AttemptLimiter {
   begin(address: string): Attempt {
     const now = this.now();
     const record = this.recordOf(address, now);
-    if (record.failures.length + record.running >= this.limits.maxFailures) {
-      const oldest = record.failures[0];
-      // Only attempts still running fill the limit: they end within a request's time.
-      const retryAfterMs = oldest === undefined ? 1_000 : oldest + this.limits.windowMs - now;
-      return { ok: false, retryAfterMs: Math.max(1_000, retryAfterMs) };
+    if (record.failures.length >= this.limits.maxFailures) {
+      return { ok: false, retryAfterMs: Math.max(1_000, record.failures[0]! + this.limits.windowMs - now) };
     }
+    // Attempts still running end within a request's time.
+    if (record.running >= this.limits.maxConcurrent) return { ok: false, retryAfterMs: 1_000 };
     record.running++;
     let finished = false;
     return {
