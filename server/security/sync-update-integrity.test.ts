@@ -5,11 +5,12 @@ import * as Y from 'yjs';
 import { testDrivers } from '../../db/test-databases.ts';
 import { metaMap, readSettings, readSheet, setCell, settingsMap, sheetMap } from '../../shared/board/board-doc.ts';
 import { boardProblems } from '../../shared/board/board-problems.ts';
+import type { BoardOrigin } from '../../shared/board/origins.ts';
 import { waitUntil } from '../../shared/eventually.ts';
 import { encodeRawUpdate, type RawId } from '../../shared/sync/raw-update.ts';
 import { connectClient } from '../../shared/sync/test-client.ts';
 import { startTestPlanbord, type TestPlanbord } from '../test-planbord.ts';
-import { awarenessMessage, syncSocket, syncUpdate } from './sync-socket.ts';
+import { awarenessMessage, isSaved, syncSocket, syncUpdate } from './sync-socket.ts';
 
 const SLOW = 90_000;
 const BOARD = 'gdi-2025';
@@ -89,7 +90,10 @@ describe('integrity of the sync path against an editor', () => {
       expect(await socket.opened).toBe(true);
       const burn = encodeRawUpdate({ clients: [{ client: target, clock: Y.getState(room().doc.store, target), structs: [{ kind: 'gc', length: 2 ** 40 }] }] });
       socket.send(syncUpdate(burn));
-      expect((await socket.closed).code).toBe(4403);
+      // Handled ("saved 1"), and nothing of it taken: the colleague's clocks did not move.
+      await socket.next(isSaved(1));
+      expect(Y.getState(room().doc.store, target)).toBe(Y.getState(victim.doc.store, target));
+      socket.socket.close();
 
       setCell(victim.doc, 'beheer', rowId, 'amount', 2_222_000, { kind: 'user', userId: 'vera' });
       await waitUntil(() => readSheet(observer.doc, 'beheer')[0]!.row.amount === 2_222_000, 10_000, "the victim's next edit at the observer");
@@ -124,6 +128,46 @@ describe('integrity of the sync path against an editor', () => {
       member.destroy();
       observer.destroy();
       socket.socket.close();
+    }
+  }, SLOW);
+
+  it("saves a member's own edits while its client also holds a colleague's edit the server lost, which arrives with the colleague", async () => {
+    const me: BoardOrigin = { kind: 'user', userId: 'test' };
+    const colleague = connectClient(server.syncUrl, BOARD, (await server.join(BOARD, 'editor', 'Carla')).token);
+    const member = connectClient(server.syncUrl, BOARD, (await server.join(BOARD, 'editor', 'Daan')).token);
+    const rows = readSheet(room().doc, 'vernieuwing').map((entry) => entry.id);
+    try {
+      await Promise.all([colleague.synced(), member.synced()]);
+      for (const client of [colleague, member]) client.provider.awareness.setLocalStateField('cursor', { sheet: 'vernieuwing' });
+      // Both have shown their ids; then both go offline, as after a server crash.
+      await waitUntil(() => room().awareness.getStates().has(colleague.doc.clientID) && room().awareness.getStates().has(member.doc.clientID), 10_000, 'both present');
+      colleague.provider.disconnect();
+      member.provider.disconnect();
+      // The colleague's edit had reached the member, relayed but never saved.
+      const before = Y.encodeStateVector(colleague.doc);
+      setCell(colleague.doc, 'vernieuwing', rows[0]!, 'requested', 1_001_000, me);
+      Y.applyUpdate(member.doc, Y.encodeStateAsUpdate(colleague.doc, before));
+      setCell(member.doc, 'vernieuwing', rows[1]!, 'requested', 2_002_000, me);
+
+      member.provider.connect();
+      await member.saved.whenSaved();
+      const requested = (index: number) => readSheet(room().doc, 'vernieuwing').find((entry) => entry.id === rows[index])!.row.requested;
+      expect(requested(1)).toBe(2_002_000);
+      expect(requested(0)).not.toBe(1_001_000);
+      expect(Y.getState(room().doc.store, colleague.doc.clientID)).toBeLessThan(Y.getState(colleague.doc.store, colleague.doc.clientID));
+
+      // An edit that builds on the colleague's waits for it, and lands once the colleague is back.
+      setCell(member.doc, 'vernieuwing', rows[0]!, 'requested', 3_003_000, me);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(requested(0)).not.toBe(3_003_000);
+      expect(member.provider.wsconnected).toBe(true);
+      colleague.provider.connect();
+      await waitUntil(() => requested(0) === 3_003_000, 10_000, "the member's edit after the colleague's");
+      await Promise.all([member.saved.whenSaved(), colleague.saved.whenSaved()]);
+      expect(boardProblems(room().doc)).toEqual([]);
+    } finally {
+      colleague.destroy();
+      member.destroy();
     }
   }, SLOW);
 

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { canEdit, type Role } from '../../shared/access/roles.ts';
 import { isBoardOrigin, type BoardOrigin } from '../../shared/board/origins.ts';
 import { checkUpdate } from '../../shared/board/update-check.ts';
-import { updateShape } from '../../shared/sync/update-slices.ts';
+import { updateShape, withoutClients } from '../../shared/sync/update-slices.ts';
 import {
   CLOSE,
   MESSAGE_AWARENESS,
@@ -160,8 +160,19 @@ export class BoardRoom {
     return this.wholeStateAnswer.message;
   }
 
+  /** Members whose last update built on others' edits the server lacked: asked again when the board changes. */
+  private readonly awaitingOthers = new Set<Member>();
+  private reask: NodeJS.Immediate | null = null;
+
+  private readonly reaskAwaiting = () => {
+    this.reask = null;
+    for (const member of this.awaitingOthers) if (this.members.get(member.connection.id) === member) this.sendSyncStep1(member.connection);
+    this.awaitingOthers.clear();
+  };
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     this.wholeStateCache = null;
+    if (this.awaitingOthers.size > 0) this.reask ??= setImmediate(this.reaskAwaiting);
     const from = typeof origin === 'object' && origin !== null && 'connectionId' in origin ? String(origin.connectionId) : null;
     this.outbox.push({ update, from });
     this.fanOut ??= setImmediate(this.sendOutbox);
@@ -398,7 +409,7 @@ export class BoardRoom {
     if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return CLOSE.badMessage;
     // Read the whole update's bytes before anything else, so a malformed one is refused before it
     // can integrate halfway; the byte scan builds no struct, so a huge one costs little to refuse.
-    updateShape(payload);
+    const shape = updateShape(payload);
     const seq = ++member.updatesReceived;
     if (!canEdit(connection.role)) {
       if (isEmptyUpdate(payload)) {
@@ -409,9 +420,22 @@ export class BoardRoom {
       member.droppedWrites++;
       return member.droppedWrites > MAX_DROPPED_WRITES ? CLOSE.readOnly : null;
     }
+    // Only what the member writes under its own client ids is taken. A client also holds other
+    // people's edits, and after a crash some of those may be ones the server relayed but had not
+    // saved: they are their authors' to bring back. Taken from anyone, one GC struct under a
+    // colleague's id would make the server skip that colleague's next edits as known.
+    const others = new Set(shape.clients.filter((clientId) => !this.owners.mayUse(clientId, connection.userId)));
+    const own = others.size > 0 ? withoutClients(payload, others, (clientId) => Y.getState(this.doc.store, clientId)) : payload;
     // Nothing outside the board schema reaches the document, its readers or the database.
-    const verdict = checkUpdate(this.doc, payload, connection.role);
+    const verdict = checkUpdate(this.doc, own, connection.role);
     if (verdict.kind === 'invalid') return CLOSE.outsideSchema;
+    if (verdict.kind === 'unresolved' && others.size > 0) {
+      // What the member wrote builds on edits of others the server does not have (yet): asked
+      // again once the board changes, no failed resync.
+      member.droppedFrom ??= seq;
+      this.awaitingOthers.add(member);
+      return null;
+    }
     if (verdict.kind === 'unresolved') {
       // It cannot be checked without what it builds on: drop it and ask for a whole diff, which
       // carries those items too. An update that arrives while that diff is still asked for was
@@ -426,11 +450,9 @@ export class BoardRoom {
       return null;
     }
     member.unresolvedUpdates = 0;
-    // Structs beyond the server's clocks only under the member's own client ids: with a colleague's
-    // id, one GC struct would make the server skip that colleague's next edits as known.
     if (!this.owners.claimAll(verdict.writtenClients, connection.userId)) return CLOSE.foreignClientId;
     const origin: BoardOrigin = { kind: 'user', userId: connection.userId, connectionId: connection.id };
-    Y.applyUpdate(this.doc, payload, origin);
+    Y.applyUpdate(this.doc, own, origin);
     // A step 2 sent after a dropped message answers a state vector that lacked its content, so it
     // carries that content (or the server had it from elsewhere by then).
     if (syncType === SYNC_STEP_2 && member.droppedFrom !== null && seq > member.droppedFrom) member.droppedFrom = null;
@@ -456,6 +478,7 @@ export class BoardRoom {
 
   destroy(): void {
     if (this.fanOut) clearImmediate(this.fanOut);
+    if (this.reask) clearImmediate(this.reask);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();

@@ -41,14 +41,16 @@ export class ClientOwners {
     return true;
   }
 
+  /** Whether `owner` may use an id, without claiming it. */
+  mayUse(clientId: number, owner: string): boolean {
+    const current = this.options.owners.get(clientId);
+    return current === undefined ? !this.options.hasContent(clientId) : current === owner;
+  }
+
   /** Whether `owner` may extend every one of these ids; claims the free ones only when all may. */
   claimAll(clientIds: Iterable<number>, owner: string): boolean {
     const ids = [...clientIds];
-    const mayUse = (clientId: number) => {
-      const current = this.options.owners.get(clientId);
-      return current === undefined ? !this.options.hasContent(clientId) : current === owner;
-    };
-    if (!ids.every(mayUse)) return false;
+    if (!ids.every((clientId) => this.mayUse(clientId, owner))) return false;
     for (const clientId of ids) this.claim(clientId, owner);
     return true;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { seededRandom } from '../seeded-random.ts';
-import { sliceUpdate } from './update-slices.ts';
+import { sliceUpdate, withoutClients } from './update-slices.ts';
 
 /** Several people editing every kind of Yjs content, with their updates crossing. */
 function busyDocument(seed: number, gc: boolean): Y.Doc {
@@ -102,5 +102,33 @@ describe('sliceUpdate', () => {
     const update = Y.encodeStateAsUpdate(busyDocument(3, true));
     expect(() => [...sliceUpdate(update.subarray(0, update.length >> 1), 5)]).toThrow();
     expect(() => [...sliceUpdate(new Uint8Array([1, 1, 1, 0, 0x1f]), 5)]).toThrow();
+  });
+});
+
+describe('an update without some clients', () => {
+  it("keeps everything but those clients' structs and their deletions beyond what is known", () => {
+    const server = new Y.Doc();
+    const mine = new Y.Doc();
+    const theirs = new Y.Doc();
+    mine.getMap('rows').set('a', 1);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(mine));
+    const known = Y.encodeStateVector(server);
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+    theirs.getMap('rows').set('b', 2);
+    theirs.getMap('rows').set('b', 3); // deletes their own 2: a deletion beyond what the server knows
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs));
+    mine.getMap('rows').set('c', 4);
+    mine.getMap('rows').delete('a');
+
+    const update = Y.encodeStateAsUpdate(mine, known);
+    const stripped = withoutClients(update, new Set([theirs.clientID]), (client) => Y.getState(server.store, client));
+    const decoded = Y.decodeUpdate(stripped);
+    expect(decoded.structs.length).toBeGreaterThan(0);
+    expect(decoded.structs.every((struct) => struct.id.client === mine.clientID)).toBe(true);
+    expect([...decoded.ds.clients.keys()]).toEqual([mine.clientID]);
+    Y.applyUpdate(server, stripped);
+    expect(server.getMap('rows').toJSON()).toEqual({ c: 4 });
+    expect(server.store.pendingStructs).toBeNull();
+    expect(server.store.pendingDs).toBeNull();
   });
 });

@@ -95,7 +95,15 @@ function skipStruct(decoder: decoding.Decoder, deps: number[]): number {
 const SCAN_PAUSE_EVERY = 20_000;
 
 /** Scans the whole update, yielding null now and then so that a caller can let other work run. */
-function* scan(update: Uint8Array): Generator<null, { groups: Group[]; deps: number[]; deleteSetAt: number; types: number }> {
+interface Scanned {
+  groups: Group[];
+  deps: number[];
+  deleteSetAt: number;
+  /** Structs whose content is a new type. */
+  types: number;
+}
+
+function* scan(update: Uint8Array): Generator<null, Scanned> {
   const decoder = decoding.createDecoder(update);
   const deps: number[] = [];
   const groups: Group[] = [];
@@ -119,6 +127,9 @@ function* scan(update: Uint8Array): Generator<null, { groups: Group[]; deps: num
   return { groups, deps, deleteSetAt: decoder.pos, types };
 }
 
+/** A slice being filled: per group, the range of its structs in it (contiguous, in order). */
+type Slice = Map<Group, { first: number; end: number }>;
+
 export interface UpdateShape {
   /**
    * The client of each struct group, in the order written. Yjs reads an update into a map from
@@ -131,17 +142,57 @@ export interface UpdateShape {
 }
 
 /** What an update holds, read from its bytes without building a struct. Throws on bytes that are not a v1 update. */
-export function updateShape(update: Uint8Array): UpdateShape {
+function scanWhole(update: Uint8Array): Scanned {
   const scanning = scan(update);
   let step = scanning.next();
   while (!step.done) step = scanning.next();
-  return { clients: step.value.groups.map((group) => group.client), types: step.value.types };
+  return step.value;
 }
 
-/** A slice being filled: per group, the range of its structs in it (contiguous, in order). */
-type Slice = Map<Group, { first: number; end: number }>;
+export function updateShape(update: Uint8Array): UpdateShape {
+  const { groups, types } = scanWhole(update);
+  return { clients: groups.map((group) => group.client), types };
+}
 
-function encodeSlice(update: Uint8Array, slice: Slice): Uint8Array {
+/**
+ * The update without the structs of some clients, and without deletions of their clocks beyond
+ * those the document already has (`known`): what is left of a client's update when the server
+ * will not take what it carries under other people's client ids.
+ */
+export function withoutClients(update: Uint8Array, dropped: ReadonlySet<number>, known: (client: number) => number): Uint8Array {
+  const { groups, deleteSetAt } = scanWhole(update);
+  const kept: Slice = new Map();
+  for (const group of groups) if (!dropped.has(group.client) && group.offsets.length > 1) kept.set(group, { first: 0, end: group.offsets.length - 1 });
+  return encodeSlice(update, kept, (encoder) => {
+    const decoder = decoding.createDecoder(update.subarray(deleteSetAt));
+    const deletes: { client: number; ranges: [number, number][] }[] = [];
+    for (let clients = decoding.readVarUint(decoder); clients > 0; clients--) {
+      const client = decoding.readVarUint(decoder);
+      const limit = dropped.has(client) ? known(client) : Infinity;
+      const ranges: [number, number][] = [];
+      for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+        const clock = decoding.readVarUint(decoder);
+        const end = Math.min(clock + decoding.readVarUint(decoder), limit);
+        if (end > clock) ranges.push([clock, end - clock]);
+      }
+      if (ranges.length > 0) deletes.push({ client, ranges });
+    }
+    encoding.writeVarUint(encoder, deletes.length);
+    for (const { client, ranges } of deletes) {
+      encoding.writeVarUint(encoder, client);
+      encoding.writeVarUint(encoder, ranges.length);
+      for (const [clock, length] of ranges) {
+        encoding.writeVarUint(encoder, clock);
+        encoding.writeVarUint(encoder, length);
+      }
+    }
+  });
+}
+
+/** No deletions: a slice's come with the last slice. */
+const noDeletions = (encoder: encoding.Encoder) => encoding.writeVarUint(encoder, 0);
+
+function encodeSlice(update: Uint8Array, slice: Slice, writeDeletions = noDeletions): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, slice.size);
   for (const [group, { first, end }] of slice) {
@@ -150,8 +201,7 @@ function encodeSlice(update: Uint8Array, slice: Slice): Uint8Array {
     encoding.writeVarUint(encoder, group.clocks[first]!);
     encoding.writeUint8Array(encoder, update.subarray(group.offsets[first], group.offsets[end]));
   }
-  // No deletions: they come with the last slice.
-  encoding.writeVarUint(encoder, 0);
+  writeDeletions(encoder);
   return encoding.toUint8Array(encoder);
 }
 
