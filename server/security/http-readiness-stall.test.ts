@@ -52,8 +52,8 @@ describe.each(testDrivers().filter((driver) => driver.available))('readiness wit
     return { status: response.status, body: (await response.json()) as Readiness };
   };
 
-  /** Polls /readyz until `saving` is the wanted value, or gives up after `attempts` answers. */
-  async function waitForSaving(saving: Readiness['saving'], attempts = 8) {
+  /** Polls /readyz until `saving` is the wanted value, or gives up after `attempts` answers (well past the 2 s a write may take). */
+  async function waitForSaving(saving: Readiness['saving'], attempts = 24) {
     let last = await readiness();
     for (let i = 1; i < attempts && last.body.saving !== saving; i++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
