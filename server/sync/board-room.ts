@@ -427,7 +427,8 @@ export class BoardRoom {
     const others = new Set(shape.clients.filter((clientId) => !this.owners.mayUse(clientId, connection.userId)));
     const own = others.size > 0 ? withoutClients(payload, others, (clientId) => Y.getState(this.doc.store, clientId)) : payload;
     // Nothing outside the board schema reaches the document, its readers or the database.
-    const verdict = checkUpdate(this.doc, own, connection.role);
+    // The bytes were read once above; a cut update is read anew.
+    const verdict = checkUpdate(this.doc, own, connection.role, undefined, own === payload ? shape : undefined);
     if (verdict.kind === 'invalid') return CLOSE.outsideSchema;
     if (verdict.kind === 'unresolved' && others.size > 0) {
       // What the member wrote builds on edits of others the server does not have (yet): asked

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { MAX_ROWS_PER_SHEET } from '../amount.ts';
 import { hasRole, type Role } from '../access/roles.ts';
 import { placeUpdate, type Landing, type NewItem } from '../sync/update-placement.ts';
+import type { UpdateShape } from '../sync/update-slices.ts';
 import { isRowId } from './row-id.ts';
 import { CHAIR_MAPS, REQUIRED_META, valueProblem, type Container } from './schema-values.ts';
 import { isSheetName, type SheetName } from './sheets.ts';
@@ -75,9 +76,16 @@ function integratedContainer(doc: Y.Doc, type: Y.AbstractType<unknown>): Contain
 const isRowLanding = (container: Container, key: string | null, content: Y.Item['content']): container is { kind: 'root'; name: SheetName } =>
   container.kind === 'root' && isSheetName(container.name) && key !== null && content instanceof Y.ContentType && content.type instanceof Y.Map;
 
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, role: Role, limits: UpdateLimits = DEFAULT_UPDATE_LIMITS): UpdateVerdict {
+export function checkUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  role: Role,
+  limits: UpdateLimits = DEFAULT_UPDATE_LIMITS,
+  /** The update's shape, when the caller has already read it from the bytes. */
+  shape?: UpdateShape,
+): UpdateVerdict {
   // Rows are the only types a board has: more new types than rows one update may add are refused unread.
-  const placed = placeUpdate(doc, update, { maxNewTypes: limits.maxRowChangesPerUpdate });
+  const placed = placeUpdate(doc, update, { maxNewTypes: limits.maxRowChangesPerUpdate, shape });
   if (placed.kind === 'unresolved') return { kind: 'unresolved' };
   if (placed.kind === 'invalid') return placed;
   const { items, deletes, writtenClients } = placed.placement;

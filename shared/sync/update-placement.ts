@@ -6,7 +6,7 @@
 // neighbour and a parent that disagree, a gap in a client's clocks, a deletion of clocks nobody
 // has. Knows nothing of boards: the schema is checked on the landings this returns.
 import * as Y from 'yjs';
-import { updateShape } from './update-slices.ts';
+import { updateShape, type UpdateShape } from './update-slices.ts';
 
 /** The type an item lands in: a root type by name, a type the document has, or one this update creates. */
 export type LandingParent =
@@ -62,6 +62,8 @@ const isSafeClock = (value: number) => Number.isSafeInteger(value) && value >= 0
 export interface PlacementLimits {
   /** Types (Y.Map, Y.Array, ...) one update may create: past it, refused before anything is placed. */
   maxNewTypes: number;
+  /** The update's shape when the caller has already read it (the sync path reads it first). */
+  shape?: UpdateShape;
 }
 
 export function placeUpdate(doc: Y.Doc, update: Uint8Array, limits: PlacementLimits = { maxNewTypes: Infinity }): PlacementResult {
@@ -76,7 +78,7 @@ export function placeUpdate(doc: Y.Doc, update: Uint8Array, limits: PlacementLim
 function place(doc: Y.Doc, update: Uint8Array, limits: PlacementLimits): Placement {
   const store = doc.store;
   // Read from the bytes before any struct is built: refusing a flood of new types must cost little.
-  const shape = updateShape(update);
+  const shape = limits.shape ?? updateShape(update);
   if (shape.types > limits.maxNewTypes) throw invalid(`more than ${limits.maxNewTypes} new types`);
   if (new Set(shape.clients).size !== shape.clients.length) throw invalid('a client written twice');
   const { structs, ds } = Y.decodeUpdate(update);
